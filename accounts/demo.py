@@ -1,0 +1,60 @@
+"""Demo people for the embedded default. Every sign-in uses DEMO_PASSWORD (see the README)."""
+
+from .models import PartnerAgency, Team, User
+
+DEMO_PASSWORD = "act-demo-2026"
+
+# username: (first name, last name, role, team name, extra fields)
+PEOPLE = {
+    "manager": ("Priya", "Shah", User.Role.MANAGER, "ACT Rochdale", {"job_title": "ACT team manager"}),
+    "worker": ("Jo", "Bennett", User.Role.ACT_WORKER, "ACT Rochdale", {"job_title": "ACT worker"}),
+    "worker2": ("Kieran", "Walsh", User.Role.ACT_WORKER, "ACT Rochdale", {"job_title": "ACT worker"}),
+    "coordinator": (
+        "Helen",
+        "Moss",
+        User.Role.PLAN_COORDINATOR,
+        "ACT Rochdale",
+        {"job_title": "Independent reviewing officer", "coordinator_kind": User.CoordinatorKind.IRO},
+    ),
+    "partner": ("Dan", "Hughes", User.Role.PARTNER, None, {"job_title": "Police constable, CSE team"}),
+    "outsider": ("Alex", "Turner", User.Role.ACT_WORKER, "ACT Wigan", {"job_title": "ACT worker"}),
+    "admin": ("Chris", "Lee", User.Role.ADMINISTRATOR, None, {"job_title": "System administrator"}),
+}
+
+
+def seed() -> dict[str, User]:
+    """Create (or bring back to their demo state) the demo teams and people. Safe to run again."""
+    teams = {
+        "ACT Rochdale": Team.objects.update_or_create(
+            name="ACT Rochdale", defaults={"local_authority": "Rochdale Borough Council", "case_capacity": 30}
+        )[0],
+        "ACT Wigan": Team.objects.update_or_create(
+            name="ACT Wigan", defaults={"local_authority": "Wigan Council", "case_capacity": 30}
+        )[0],
+    }
+    police = PartnerAgency.objects.update_or_create(
+        name="Greater Manchester Police", defaults={"kind": PartnerAgency.Kind.POLICE}
+    )[0]
+    people = {}
+    for username, (first, last, role, team_name, extra) in PEOPLE.items():
+        is_admin = role == User.Role.ADMINISTRATOR
+        user, created = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@act.example",
+                "role": role,
+                "team": teams.get(team_name),
+                "agency": police if role == User.Role.PARTNER else None,
+                "is_staff": is_admin,
+                "is_superuser": is_admin,
+                "is_active": True,
+                **extra,
+            },
+        )
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        people[username] = user
+    return people

@@ -1,0 +1,96 @@
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Team(models.Model):
+    """An ACT team. Its managers see every case of the team through one group grant."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    local_authority = models.CharField(_("local authority"), max_length=100)
+    case_capacity = models.PositiveIntegerField(_("case capacity"), default=30)
+    managers_group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="managed_team", editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.managers_group_id is None:
+            self.managers_group, _created = Group.objects.get_or_create(name=f"Managers of {self.name}")
+        super().save(*args, **kwargs)
+
+
+class PartnerAgency(models.Model):
+    class Kind(models.TextChoices):
+        POLICE = "police", _("Police")
+        HEALTH = "health", _("Health")
+        CAMHS = "camhs", _("CAMHS")
+        SCHOOL = "school", _("School or college")
+        DRUG_ALCOHOL = "drug_alcohol", _("Drug and alcohol service")
+        SOCIAL_CARE = "social_care", _("Children's social care")
+        VOLUNTARY = "voluntary", _("Voluntary sector")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = _("partner agencies")
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        ACT_WORKER = "act_worker", _("ACT worker")
+        MANAGER = "manager", _("Manager")
+        PLAN_COORDINATOR = "plan_coordinator", _("Plan coordinator")
+        PARTNER = "partner", _("Partner agency worker")
+        ADMINISTRATOR = "administrator", _("Administrator")
+
+    class CoordinatorKind(models.TextChoices):
+        INNOVATION_SOCIAL_WORKER = "innovation_sw", _("Innovation social worker")
+        IRO = "iro", _("Independent reviewing officer")
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ACT_WORKER)
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    agency = models.ForeignKey(
+        PartnerAgency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="workers",
+    )
+    coordinator_kind = models.CharField(
+        _("coordinator kind"), max_length=20, choices=CoordinatorKind.choices, blank=True
+    )
+    job_title = models.CharField(_("job title"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            models.CheckConstraint(
+                name="partner_has_agency",
+                condition=~models.Q(role="partner") | models.Q(agency__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == self.Role.MANAGER
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == self.Role.PARTNER

@@ -1,0 +1,44 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.models import PartnerAgency, Team, User
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"ACT team {n}")
+    local_authority = "Rochdale Borough Council"
+    case_capacity = 30
+
+
+class PartnerAgencyFactory(DjangoModelFactory):
+    class Meta:
+        model = PartnerAgency
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Agency {n}")
+    kind = PartnerAgency.Kind.POLICE
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@act.example")
+    role = User.Role.ACT_WORKER
+    team = factory.SubFactory(TeamFactory)
+    password = factory.django.Password("correct-horse-battery")
+
+
+class PartnerFactory(UserFactory):
+    role = User.Role.PARTNER
+    team = None
+    agency = factory.SubFactory(PartnerAgencyFactory)

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts import demo as accounts_demo
+from cases import demo as cases_demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo team, sign-ins and cases (safe to run again). Refuses to run with DEBUG off."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+
+    def handle(self, *args, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG is off, so this looks like a real service: demo accounts with a published password "
+                "must not be created there. Use --force if you are sure."
+            )
+        with transaction.atomic():
+            people = accounts_demo.seed()
+            cases = cases_demo.seed(people)
+        self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
+        self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
+        self.stdout.write("Sign-ins: " + ", ".join(people))

@@ -1,0 +1,4 @@
+app_name = "dashboards"
+
+# Pages of this part of the pathway are added here as they are built.
+urlpatterns = []
