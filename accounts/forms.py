@@ -1,7 +1,10 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
+
+from .models import User
 
 
 def _helper(*fields, button: str) -> FormHelper:
@@ -25,6 +28,18 @@ class SignInForm(auth_forms.AuthenticationForm):
             Field.text("password", field_width=Fluid.ONE_HALF),
             button=_("Sign in"),
         )
+
+    def clean_username(self):
+        # AuthenticationForm sets max_length after the field is built, so no length check runs and an
+        # over-long name would reach the lock-out record (a 255-character column) and fail there.
+        username = self.cleaned_data["username"]
+        if len(username) > User._meta.get_field("username").max_length:
+            raise forms.ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
+        return username
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

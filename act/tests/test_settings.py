@@ -1,0 +1,73 @@
+"""Settings are read from the environment; production-like settings pass `check --deploy`."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-long-random-secret-for-the-test-only-0123456789abcdefghijklmnop",
+    "ALLOWED_HOSTS": "act.example.org",
+    "DATABASE_URL": "sqlite:///" + str(BASE_DIR / "var" / "unused.sqlite3"),
+}
+
+
+def run_django(code: str, extra_env: dict) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "REDIS_URL"}}
+    env.update(DJANGO_SETTINGS_MODULE="act.settings", **extra_env)
+    return subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = run_django("import django; django.setup()", {"DEBUG": "false", "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_secrets_can_be_read_from_files(tmp_path):
+    secret_file = tmp_path / "secret"
+    secret_file.write_text("from-a-file-0123456789012345678901234567890123456789\n")
+    code = "from django.conf import settings; print(settings.SECRET_KEY)"
+    result = run_django(code, {**PRODUCTION, "SECRET_KEY": "", "SECRET_KEY_FILE": str(secret_file)})
+    assert result.stdout.strip() == "from-a-file-0123456789012345678901234567890123456789", result.stderr
+
+
+def test_database_and_broker_come_from_the_environment():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['ENGINE'], d['NAME'], settings.CELERY_BROKER_URL, settings.CACHES['default']['BACKEND'])"
+    )
+    env = {"DATABASE_URL": "postgres://act:pw@db.internal:5433/actdb", "REDIS_URL": "redis://cache.internal:6379/2"}
+    result = run_django(code, env)
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "actdb",
+        "redis://cache.internal:6379/2",
+        "django.core.cache.backends.redis.RedisCache",
+    ], result.stderr
+
+
+def test_embedded_default_is_sqlite_and_a_broker_on_disk():
+    code = (
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.CELERY_BROKER_URL)"
+    )
+    env = {"DATABASE_URL": ""}
+    result = run_django(code, env)
+    assert result.stdout.split() == ["django.db.backends.sqlite3", "filesystem://"], result.stderr
+
+
+def test_production_settings_pass_the_deployment_check():
+    result = run_django(
+        "import sys; from django.core.management import execute_from_command_line;"
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        PRODUCTION,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
