@@ -18,7 +18,10 @@ PRODUCTION = {
 
 
 def run_django(code: str, extra_env: dict) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "REDIS_URL"}}
+    # Only what a production process would have: nothing from the test run (the browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE in this process, which the deployment check rightly refuses).
+    unset = {"DEBUG", "SECRET_KEY", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DJANGO_SETTINGS_MODULE="act.settings", **extra_env)
     return subprocess.run(  # noqa: S603 - our own interpreter
         [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
