@@ -46,18 +46,18 @@ def outsider(other_team):
 
 @pytest.fixture
 def outsider_case(outsider):
-    return CaseFactory(young_person_name="Jordan", team=outsider.team, key_worker=outsider)
+    return CaseFactory(given_name="Jordan", team=outsider.team, key_worker=outsider)
 
 
 @pytest.fixture
 def case(key_worker):
-    return CaseFactory(young_person_name="Destiny", team=key_worker.team, key_worker=key_worker)
+    return CaseFactory(given_name="Destiny", team=key_worker.team, key_worker=key_worker)
 
 
 @pytest.fixture
 def partner_with_grant(case):
     partner = PartnerFactory(username="partner")
-    services.case_add_partner(case=case, partner=partner, contribute=True, by=None)
+    services.case_add_partner(case=case, partner=partner, contribute=True, by=None, role="Police CSE officer")
     return partner
 
 

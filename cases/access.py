@@ -1,29 +1,40 @@
-"""The access policy: the only place that answers "may this person see or change this case?"
-and "which cases may this person see?".
+"""The access policy: the only place that answers "may this person see or change this case?",
+"which cases may this person see?" and what of a case's record they may see.
 
-Grants are django-guardian per-object permissions held in direct foreign-key tables:
-- the key worker, co-workers and the plan coordinator: view and change (user grants);
+Grants are django-guardian per-object permissions held in direct foreign-key tables, and are derived
+from the case's people by `sync_grants`, which every service that changes those people calls:
+- the key worker and the plan coordinator: view and change;
 - the team's managers: view and change on every case of their team (one group grant per case);
-- a partner agency worker: view, and contribute if they contribute, on the cases they were added to.
+- a partner agency worker who is an active member of the case's network: view, and contribute if
+  they may add to the record; nothing once they are removed or the case closes.
 
 Nothing else gives access: not a global permission, not being a superuser. A case a person may not
 see answers 404, exactly like a case that does not exist.
 """
 
-from django.contrib.auth.models import Group
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth.models import Permission
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.shortcuts import assign_perm
 
 from accounts.models import User
 
-from .models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
+from .models import (
+    Case,
+    CaseGroupObjectPermission,
+    CaseLink,
+    CaseUserObjectPermission,
+    NetworkMember,
+    Referral,
+    Stage,
+    TimelineEntry,
+)
 
 VIEW = "view_case"
 CHANGE = "change_case"
 CONTRIBUTE = "contribute_case"
 
-STAFF_PERMS = (VIEW, CHANGE)
+STAFF_PERMS = frozenset({VIEW, CHANGE})
 
 
 def _granted(user: User, codename: str):
@@ -38,33 +49,47 @@ def _granted(user: User, codename: str):
     return Exists(direct) | Exists(via_group)
 
 
+def _active(user) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
 def visible_cases(user: User) -> QuerySet[Case]:
     """The cases this person may see, as a queryset (one query, however many cases)."""
-    if not user.is_authenticated or not user.is_active:
+    if not _active(user):
         return Case.objects.none()
     return Case.objects.filter(_granted(user, VIEW))
 
 
 def changeable_cases(user: User) -> QuerySet[Case]:
-    if not user.is_authenticated or not user.is_active:
+    if not _active(user):
         return Case.objects.none()
     return Case.objects.filter(_granted(user, CHANGE))
 
 
-def get_case_for_view(user: User, pk) -> Case:
-    """The case, if this person may see it; otherwise 404."""
-    case = visible_cases(user).filter(pk=pk).select_related("team", "key_worker").first()
+def _one(queryset: QuerySet[Case], pk) -> Case:
+    case = queryset.filter(pk=pk).select_related("team", "key_worker", "young_person", "plan_coordinator").first()
     if case is None:
         raise Http404("No such case.")
     return case
+
+
+def get_case_for_view(user: User, pk) -> Case:
+    """The case, if this person may see it; otherwise 404."""
+    return _one(visible_cases(user), pk)
 
 
 def get_case_for_change(user: User, pk) -> Case:
-    """The case, if this person may change it. 404 when they may not even see it."""
-    case = changeable_cases(user).filter(pk=pk).select_related("team", "key_worker").first()
-    if case is None:
+    """The case, if this person may change it. 404 when they may not, so that a partner who may only
+    look cannot tell a change page from a missing one."""
+    return _one(changeable_cases(user), pk)
+
+
+def get_case_for_contribution(user: User, pk) -> Case:
+    """The case, if this person may add to its record (staff with change rights, or a partner who
+    contributes). Closed cases take no new entries from partners (they have no grant then)."""
+    if not _active(user):
         raise Http404("No such case.")
-    return case
+    return _one(Case.objects.filter(_granted(user, CHANGE) | _granted(user, CONTRIBUTE)), pk)
 
 
 def can_view(user: User, case: Case) -> bool:
@@ -75,27 +100,117 @@ def can_change(user: User, case: Case) -> bool:
     return changeable_cases(user).filter(pk=case.pk).exists()
 
 
-# Grants: called only from cases/services.py, inside the transaction that changes the case.
+def is_team_manager(user: User, case: Case) -> bool:
+    return _active(user) and user.is_manager and user.team_id == case.team_id
 
 
-def grant_staff(*, case: Case, user: User) -> None:
-    for codename in STAFF_PERMS:
-        assign_perm(codename, user, case)
+def sees_restricted(user: User, case: Case) -> bool:
+    """Restricted entries (for example police intelligence): the key worker and the team's managers see
+    them all; anyone else only those they wrote."""
+    return _active(user) and (case.key_worker_id == user.pk or is_team_manager(user, case))
 
 
-def revoke_all(*, case: Case, user: User) -> None:
-    CaseUserObjectPermission.objects.filter(content_object=case, user=user).delete()
+def timeline_for(user: User, case: Case) -> QuerySet[TimelineEntry]:
+    entries = TimelineEntry.objects.filter(case=case)
+    if sees_restricted(user, case):
+        return entries
+    return entries.filter(Q(restricted=False) | Q(author=user))
+
+
+def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:
+    """Links of `case` to other cases this person may also see (a link to a case they may not see is
+    not shown at all: even its existence would say something)."""
+    visible = visible_cases(user).values("pk")
+    return (
+        CaseLink.objects.filter(Q(case_a=case, case_b__in=visible) | Q(case_b=case, case_a__in=visible))
+        .select_related("case_a__young_person", "case_b__young_person")
+        .order_by("created_at")
+    )
+
+
+def may_audit(user: User, case: Case) -> bool:
+    """The audit trail of a case is for the team's managers."""
+    return is_team_manager(user, case)
+
+
+# Referrals come before a case exists: the managers of the receiving team see them all (they decide);
+# whoever made a referral sees that one (to know what happened to it).
+
+
+def visible_referrals(user: User) -> QuerySet[Referral]:
+    if not _active(user):
+        return Referral.objects.none()
+    condition = Q(created_by=user)
+    if user.is_manager and user.team_id:
+        condition |= Q(team_id=user.team_id)
+    return Referral.objects.filter(condition)
+
+
+def get_referral_for_view(user: User, pk) -> Referral:
+    referral = visible_referrals(user).filter(pk=pk).select_related("team", "case", "possible_duplicate").first()
+    if referral is None:
+        raise Http404("No such referral.")
+    return referral
+
+
+def get_referral_for_decision(user: User, pk) -> Referral:
+    if not (_active(user) and user.is_manager and user.team_id):
+        raise Http404("No such referral.")
+    referral = Referral.objects.filter(pk=pk, team_id=user.team_id).select_related("team", "possible_duplicate").first()
+    if referral is None:
+        raise Http404("No such referral.")
+    return referral
+
+
+def may_decide_referrals(user: User) -> bool:
+    return _active(user) and user.is_manager and user.team_id is not None
+
+
+# Grants: written only through these functions, from cases/services.py, inside the transaction that
+# changes the case's people.
 
 
 def grant_team_managers(*, case: Case) -> None:
-    group: Group = case.team.managers_group
+    group = case.team.managers_group
     for codename in STAFF_PERMS:
         assign_perm(codename, group, case)
 
 
-def grant_partner(*, case: Case, partner: User, contribute: bool) -> None:
-    assign_perm(VIEW, partner, case)
-    if contribute:
-        assign_perm(CONTRIBUTE, partner, case)
-    else:
-        remove_perm(CONTRIBUTE, partner, case)
+def _wanted_grants(case: Case) -> dict[int, set[str]]:
+    wanted: dict[int, set[str]] = {}
+    for person_id in (case.key_worker_id, case.plan_coordinator_id):
+        if person_id:
+            wanted.setdefault(person_id, set()).update(STAFF_PERMS)
+    if case.stage != Stage.CLOSED:
+        members = NetworkMember.objects.filter(case=case, removed_at__isnull=True, user__isnull=False)
+        for member in members.select_related("user"):
+            if not (member.user.is_active and member.user.is_partner):
+                continue
+            perms = wanted.setdefault(member.user_id, set())
+            perms.add(VIEW)
+            if member.can_contribute:
+                perms.add(CONTRIBUTE)
+    return wanted
+
+
+def sync_grants(*, case: Case) -> None:
+    """Make the case's person grants exactly what its people call for (idempotent)."""
+    wanted = _wanted_grants(case)
+    existing = CaseUserObjectPermission.objects.filter(content_object=case).select_related("permission")
+    have = {(row.user_id, row.permission.codename): row.pk for row in existing}
+    want = {(user_id, codename) for user_id, codenames in wanted.items() for codename in codenames}
+    stale = [pk for key, pk in have.items() if key not in want]
+    if stale:
+        CaseUserObjectPermission.objects.filter(pk__in=stale).delete()
+    missing = want - set(have)
+    if missing:
+        perms = {
+            p.codename: p
+            for p in Permission.objects.filter(content_type__app_label="cases", codename__in=[VIEW, CHANGE, CONTRIBUTE])
+        }
+        CaseUserObjectPermission.objects.bulk_create(
+            [
+                CaseUserObjectPermission(content_object=case, user_id=user_id, permission=perms[codename])
+                for user_id, codename in sorted(missing)
+            ]
+        )

@@ -1,26 +1,330 @@
-"""Demo cases: the three personas of the co-design report, and one case of another team."""
+"""Demo cases: the three personas of the co-design report (Destiny 15, Lily 17, Emily 13) with their
+networks and a few timeline entries, one case of another team, and two referrals waiting."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from accounts.models import User
 
 from . import services
-from .models import Case
+from .models import Case, CaseLink, LegalStatus, LivingSituation, NetworkMember, Referral, TimelineEntry, YoungPerson
+
+K = NetworkMember.Kind
+C = NetworkMember.Closeness
+V = NetworkMember.View
 
 
-def _case(name: str, key_worker: User) -> Case:
-    case = Case.objects.filter(team=key_worker.team, young_person_name=name).first()
+def _years_ago(years: int, months: int = 0) -> date:
+    today = date.today()
+    return date(today.year - years, max(1, today.month - months), min(today.day, 28))
+
+
+PERSONAS = {
+    "destiny": dict(
+        given_name="Destiny",
+        family_name="Walker",
+        pronouns="she/her",
+        date_of_birth=_years_ago(15, 3),
+        ethnicity="White British",
+        first_language="English",
+        living_situation=LivingSituation.CHILDRENS_HOME,
+        living_details="Children's home in Manchester since she was 14; from Liverpool",
+        education_setting="Pupil referral unit",
+        legal_status=LegalStatus.LOOKED_AFTER,
+        enjoys="Shopping, clothes, music, the youth club",
+        contact_preferences="Text first. Not during school. Evenings are best.",
+        avatar="music",
+    ),
+    "lily": dict(
+        given_name="Lily",
+        family_name="Hughes",
+        preferred_name="Lil",
+        pronouns="she/her",
+        date_of_birth=_years_ago(17, 2),
+        ethnicity="White British",
+        first_language="English",
+        living_situation=LivingSituation.SUPPORTED,
+        education_setting="Pupil referral unit",
+        legal_status=LegalStatus.CARE_LEAVER,
+        enjoys="Going out with friends, Snapchat",
+        contact_preferences="Snapchat or text. Mornings are no good.",
+        avatar="star",
+    ),
+    "emily": dict(
+        given_name="Emily",
+        family_name="Clarke",
+        pronouns="she/her",
+        date_of_birth=_years_ago(13, 1),
+        ethnicity="White British",
+        first_language="English",
+        living_situation=LivingSituation.FAMILY,
+        living_details="With mum, mum's boyfriend and her younger sister",
+        education_setting="Rochdale High School",
+        legal_status=LegalStatus.CHILD_IN_NEED,
+        enjoys="Chess club, music",
+        contact_preferences="Through school, at lunchtime. Not at home.",
+        avatar="cat",
+    ),
+}
+
+# (kind, name, relationship, agency, closeness, view)
+NETWORKS = {
+    "destiny": [
+        (K.FAMILY, "Mum", "Mum (contact six times a year)", "", C.DISTANT, V.BOTH),
+        (K.FAMILY, "Dad", "Dad (contact six times a year)", "", C.DISTANT, V.NOT_SURE),
+        (K.FRIEND, "Lily", "Best friend", "", C.CLOSE, V.BOTH),
+        (K.FRIEND, "Older group", "Group of older people she goes out with", "", C.SOME, V.WORRY),
+        (K.PROFESSIONAL, "Sara Ahmed", "CAMHS practitioner", "CAMHS", C.CLOSE, V.SUPPORT),
+        (
+            K.PROFESSIONAL,
+            "Mark Doyle",
+            "Drug and alcohol worker",
+            "Young people's drug and alcohol service",
+            C.SOME,
+            V.SUPPORT,
+        ),
+        (K.PROFESSIONAL, "Rachel Green", "Social worker", "Children's social care", C.SOME, V.SUPPORT),
+        (K.PROFESSIONAL, "Ms Patel", "Mentor at school", "Pupil referral unit", C.CLOSE, V.SUPPORT),
+        (K.PROFESSIONAL, "Jay Morris", "Advocate", "Advocacy service", C.SOME, V.SUPPORT),
+        (K.PROFESSIONAL, "Positive Steps", "Education support", "Positive Steps", C.SOME, V.SUPPORT),
+        (
+            K.PROFESSIONAL,
+            "Therapeutic support",
+            "Emotional support worker",
+            "Therapeutic emotional support service",
+            C.SOME,
+            V.SUPPORT,
+        ),
+        (
+            K.PROFESSIONAL,
+            "Crisis team",
+            "Sexual health nurse",
+            "Crisis intervention team (sexual health)",
+            C.DISTANT,
+            V.SUPPORT,
+        ),
+        (K.PROFESSIONAL, "MIND", "Drop-in", "MIND", C.DISTANT, V.NOT_SURE),
+    ],
+    "lily": [
+        (K.FRIEND, "Destiny", "Closest friend", "", C.CLOSE, V.SUPPORT),
+        (K.FRIEND, "Online friends", "Friends in their 20s met on Facebook and Snapchat", "", C.SOME, V.WORRY),
+        (K.PROFESSIONAL, "Leaving care team", "Personal adviser", "Leaving care service", C.DISTANT, V.NOT_SURE),
+    ],
+    "emily": [
+        (K.FAMILY, "Mum", "Mum", "", C.SOME, V.BOTH),
+        (K.FAMILY, "Mum's boyfriend", "Lives at home", "", C.DISTANT, V.WORRY),
+        (K.FAMILY, "Dad", "Dad: she would like to live with him", "", C.SOME, V.SUPPORT),
+        (K.FAMILY, "Older brother", "Brother, and his girlfriend", "", C.CLOSE, V.SUPPORT),
+        (K.FAMILY, "Younger sister", "Emily is her young carer", "", C.CLOSE, V.SUPPORT),
+        (K.PROFESSIONAL, "Mr Evans", "Form teacher", "Rochdale High School", C.CLOSE, V.SUPPORT),
+        (K.FRIEND, "School buddy", "Buddy at school", "", C.CLOSE, V.SUPPORT),
+        (
+            K.PROFESSIONAL,
+            "Young people's drug and alcohol service",
+            "Worker",
+            "Drug and alcohol service",
+            C.CLOSE,
+            V.SUPPORT,
+        ),
+        (K.PROFESSIONAL, "Young carers", "Young carers group", "Young carers service", C.SOME, V.SUPPORT),
+        (K.PROFESSIONAL, "LGBT youth forum", "Youth forum", "LGBT youth forum", C.SOME, V.SUPPORT),
+        (K.PROFESSIONAL, "School nurse", "School nurse", "School nursing", C.SOME, V.SUPPORT),
+        (K.PROFESSIONAL, "Early help", "Family worker", "Early help", C.DISTANT, V.NOT_SURE),
+    ],
+}
+
+
+def _case(key: str, key_worker: User) -> Case:
+    details = PERSONAS[key]
+    young_person = YoungPerson.objects.filter(
+        team=key_worker.team, given_name=details["given_name"], family_name=details["family_name"]
+    ).first()
+    if young_person is None:
+        young_person = YoungPerson.objects.create(team=key_worker.team, **details)
+    case = young_person.cases.first()
     if case is None:
-        return services.case_create(young_person_name=name, team=key_worker.team, key_worker=key_worker, by=None)
-    if case.key_worker_id != key_worker.pk:
+        case = services.case_create(young_person=young_person, team=key_worker.team, key_worker=key_worker, by=None)
+    elif case.key_worker_id != key_worker.pk:
         services.case_allocate(case=case, worker=key_worker, by=None)
     return case
 
 
+def _network(case: Case, key: str) -> None:
+    if case.network.exists():
+        return
+    for kind, name, relationship, agency, closeness, view in NETWORKS[key]:
+        services.network_add(
+            case=case,
+            by=None,
+            kind=kind,
+            name=name,
+            relationship=relationship,
+            agency=agency,
+            closeness=closeness,
+            young_persons_view=view,
+        )
+
+
+def _timeline(case: Case, author: User, entries: list[dict]) -> None:
+    if case.timeline.exists():
+        return
+    for fields in entries:
+        services.timeline_add(case=case, by=author, **fields)
+
+
 def seed(people: dict[str, User]) -> dict[str, Case]:
+    now = timezone.now()
+    worker, worker2, manager = people["worker"], people["worker2"], people["manager"]
     cases = {
-        "destiny": _case("Destiny", people["worker"]),
-        "emily": _case("Emily", people["worker"]),
-        "lily": _case("Lily", people["worker2"]),
-        "jordan": _case("Jordan", people["outsider"]),
+        "destiny": _case("destiny", worker),
+        "emily": _case("emily", worker),
+        "lily": _case("lily", worker2),
     }
-    services.case_add_partner(case=cases["destiny"], partner=people["partner"], contribute=True, by=None)
+    outsider_yp = YoungPerson.objects.get_or_create(
+        team=people["outsider"].team,
+        given_name="Jordan",
+        family_name="Price",
+        defaults={"date_of_birth": _years_ago(14), "living_situation": LivingSituation.FAMILY},
+    )[0]
+    cases["jordan"] = outsider_yp.cases.first() or services.case_create(
+        young_person=outsider_yp, team=outsider_yp.team, key_worker=people["outsider"], by=None
+    )
+
+    destiny, lily, emily = cases["destiny"], cases["lily"], cases["emily"]
+    if destiny.plan_coordinator_id is None:
+        services.case_update_people(
+            case=destiny,
+            social_worker_name="Rachel Green",
+            social_worker_contact="rachel.green@council.example",
+            coordinator=people["coordinator"],
+            by=manager,
+        )
+        services.case_change_stage(case=destiny, stage="assessment", by=worker, reason="Getting on well")
+    for key in ("destiny", "lily", "emily"):
+        _network(cases[key], key)
+    if not destiny.network.filter(user=people["partner"]).exists():
+        services.case_add_partner(
+            case=destiny, partner=people["partner"], contribute=True, by=manager, role="Police CSE officer"
+        )
+    if not CaseLink.objects.filter(case_a=min(destiny, lily, key=lambda c: c.pk)).exists():
+        services.case_link(case=destiny, other=lily, reason="Friends who often go missing together", by=manager)
+
+    _timeline(
+        destiny,
+        worker,
+        [
+            dict(
+                kind="contact",
+                occurred_at=now - timedelta(days=9),
+                summary="Milkshake at the retail park",
+                method="visit",
+                seen_alone=True,
+                their_words="I don't want to talk about the weekend. Maybe next time.",
+            ),
+            dict(
+                kind="missing",
+                occurred_at=now - timedelta(days=2, hours=6),
+                returned_at=now - timedelta(hours=30),
+                summary="Missing overnight with Lily",
+                where_found="A flat in Oldham, with older males",
+            ),
+            dict(
+                kind="event",
+                occurred_at=now - timedelta(days=1),
+                summary="Strategy discussion held",
+                details="Agreed a My Safety Plan meeting within the week.",
+            ),
+        ],
+    )
+    if not destiny.timeline.filter(restricted=True).exists():
+        services.timeline_add(
+            case=destiny,
+            by=people["partner"],
+            kind="event",
+            occurred_at=now - timedelta(hours=20),
+            summary="Intelligence: vehicle seen near the children's home",
+            restricted=True,
+            details="Registration shared with the ACT key worker. Not for wider circulation.",
+        )
+    _timeline(
+        lily,
+        worker2,
+        [
+            dict(
+                kind="contact",
+                occurred_at=now - timedelta(days=4),
+                summary="Phone call",
+                method="call",
+                seen_alone=True,
+                their_words="Only if you're not going to lecture me.",
+            ),
+            dict(
+                kind="missing",
+                occurred_at=now - timedelta(days=2, hours=6),
+                returned_at=now - timedelta(days=1),
+                summary="Missing overnight with Destiny",
+                where_found="Came back to her flat in the morning",
+            ),
+        ],
+    )
+    _timeline(
+        emily,
+        worker,
+        [
+            dict(
+                kind="contact",
+                occurred_at=now - timedelta(days=6),
+                summary="Lunchtime at school",
+                method="meeting",
+                seen_alone=True,
+                their_words="Chess was good. Home is rubbish.",
+            ),
+            dict(kind="event", occurred_at=now - timedelta(days=3), summary="Referred to young carers group"),
+        ],
+    )
+    TimelineEntry.objects.filter(case=lily, kind="missing").update(return_interview_done_at=now - timedelta(hours=2))
+
+    team = manager.team
+    if not Referral.objects.filter(team=team, status=Referral.Status.WAITING).exists():
+        services.referral_create(
+            team=team,
+            by=None,
+            received_at=now - timedelta(days=1, hours=2),
+            fields=dict(
+                given_name="Mia",
+                family_name="Roberts",
+                date_of_birth=_years_ago(14, 5),
+                living_situation=LivingSituation.FOSTER_CARE,
+                education_setting="Falinge Park High School",
+                referrer_name="Dee Shaw",
+                referrer_agency="Falinge Park High School",
+                referrer_contact="d.shaw@school.example",
+                worries=["online", "older_peers", "education"],
+                going_well="Good friendships in her year group; loves art.",
+                young_person_knows="yes",
+                parent_knows="yes",
+                urgency="soon",
+            ),
+        )
+        services.referral_create(
+            team=team,
+            by=None,
+            received_at=now - timedelta(hours=5),
+            fields=dict(
+                given_name="Tayla",
+                family_name="Brooks",
+                date_of_birth=_years_ago(16, 1),
+                living_situation=LivingSituation.FAMILY,
+                education_setting="Hopwood Hall College",
+                referrer_name="PC Amir Khan",
+                referrer_agency="Greater Manchester Police",
+                referrer_contact="amir.khan@police.example",
+                worries=["missing", "exploitation", "substances"],
+                going_well="Her nan is a steady support.",
+                young_person_knows="not_sure",
+                parent_knows="yes",
+                urgency="urgent",
+            ),
+        )
     return cases

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from .views import lists, record
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", views.case_list, name="list"),
-    path("<int:pk>/", views.case_detail, name="detail"),
+    path("", lists.case_list, name="list"),
+    path("<int:pk>/", record.case_detail, name="detail"),
 ]

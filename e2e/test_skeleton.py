@@ -4,7 +4,7 @@ from cases.models import Case
 
 
 def case_url(live_server, name):
-    return f"{live_server.url}/cases/{Case.objects.get(young_person_name=name).pk}/"
+    return f"{live_server.url}/cases/{Case.objects.get(young_person__given_name=name).pk}/"
 
 
 def test_sign_in_page_is_accessible(page, demo, check):

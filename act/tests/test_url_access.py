@@ -79,7 +79,7 @@ def all_urls():
 def rochdale_case(key_worker):
     from cases.tests.factories import CaseFactory
 
-    return CaseFactory(young_person_name=SECRET, team=key_worker.team, key_worker=key_worker)
+    return CaseFactory(given_name=SECRET, team=key_worker.team, key_worker=key_worker)
 
 
 def _is_login_redirect(response) -> bool:

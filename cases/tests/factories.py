@@ -1,20 +1,58 @@
+from datetime import date, timedelta
+
 import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
 
 from accounts.tests.factories import TeamFactory, UserFactory
 from cases import services
-from cases.models import Case
+from cases.models import LivingSituation, Referral, YoungPerson
+
+
+class YoungPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = YoungPerson
+
+    team = factory.SubFactory(TeamFactory)
+    given_name = factory.Faker("first_name_female", locale="en_GB")
+    family_name = factory.Faker("last_name", locale="en_GB")
+    date_of_birth = factory.Faker("date_between", start_date=date(2009, 1, 1), end_date=date(2013, 12, 31))
+    living_situation = LivingSituation.FAMILY
 
 
 class CaseFactory(factory.Factory):
-    """Cases are made through the service, so that every test case carries the real grants."""
+    """Cases are made through the service, so that every test case carries the real grants.
+    `CaseFactory(given_name="Destiny", team=team, key_worker=worker)`."""
 
     class Meta:
-        model = Case
+        model = dict  # built by _create through the service
 
-    young_person_name = factory.Faker("first_name", locale="en_GB")
+    given_name = factory.Faker("first_name_female", locale="en_GB")
     team = factory.SubFactory(TeamFactory)
     key_worker = factory.LazyAttribute(lambda o: UserFactory(team=o.team))
+    young_person = factory.LazyAttribute(lambda o: YoungPersonFactory(team=o.team, given_name=o.given_name))
 
     @classmethod
-    def _create(cls, model_class, *, young_person_name, team, key_worker):
-        return services.case_create(young_person_name=young_person_name, team=team, key_worker=key_worker, by=None)
+    def _create(cls, model_class, *, given_name, team, key_worker, young_person):
+        return services.case_create(young_person=young_person, team=team, key_worker=key_worker, by=None)
+
+
+class ReferralFactory(DjangoModelFactory):
+    class Meta:
+        model = Referral
+
+    team = factory.SubFactory(TeamFactory)
+    received_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=3))
+    given_name = factory.Faker("first_name_female", locale="en_GB")
+    family_name = factory.Faker("last_name", locale="en_GB")
+    date_of_birth = date(2011, 4, 2)
+    living_situation = LivingSituation.FAMILY
+    education_setting = "Rochdale High School"
+    referrer_name = "Sam Patel"
+    referrer_agency = "Rochdale High School"
+    referrer_contact = "01706 000000"
+    worries = factory.LazyFunction(lambda: ["missing", "online"])
+    going_well = "Loves music; attends most days."
+    young_person_knows = "yes"
+    parent_knows = "yes"
+    urgency = "soon"

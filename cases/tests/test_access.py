@@ -12,7 +12,7 @@ from cases.tests.factories import CaseFactory
 
 
 def visible_names(user):
-    return set(access.visible_cases(user).values_list("young_person_name", flat=True))
+    return set(access.visible_cases(user).values_list("young_person__given_name", flat=True))
 
 
 def test_key_worker_sees_and_changes_their_case(case, key_worker):
@@ -33,7 +33,7 @@ def test_colleague_in_the_same_team_does_not_see_a_case_they_are_not_on(case, te
 
 
 def test_managers_see_every_case_of_their_team_and_no_other(case, manager, outsider_case):
-    later = CaseFactory(young_person_name="Emily", team=manager.team)
+    later = CaseFactory(given_name="Emily", team=manager.team)
     assert visible_names(manager) == {"Destiny", "Emily"}
     assert access.can_change(manager, later)
 
@@ -71,7 +71,7 @@ def test_key_worker_must_be_in_the_case_team(case, outsider):
 
 
 def test_partner_sees_only_the_cases_they_were_added_to(case, partner_with_grant, team):
-    CaseFactory(young_person_name="Lily", team=team)
+    CaseFactory(given_name="Lily", team=team)
     assert visible_names(partner_with_grant) == {"Destiny"}
     assert not access.can_change(partner_with_grant, case)
 

@@ -8,7 +8,9 @@ from cases.models import Case, CaseUserObjectPermission
 
 
 def names(username):
-    return set(access.visible_cases(User.objects.get(username=username)).values_list("young_person_name", flat=True))
+    return set(
+        access.visible_cases(User.objects.get(username=username)).values_list("young_person__given_name", flat=True)
+    )
 
 
 @pytest.fixture

@@ -1,0 +1,41 @@
+"""The case record: referrals, the young person, the case and the people around it, the timeline,
+and the audit of who saw and changed what."""
+
+from .audit import AuditEvent
+from .case import (
+    Case,
+    CaseGroupObjectPermission,
+    CaseLink,
+    CaseUserObjectPermission,
+    CloseOutcome,
+    KeyWorkerSpell,
+    Stage,
+    StageChange,
+)
+from .network import NetworkMember
+from .referral import Awareness, Referral, Urgency, Worry
+from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
+from .young_person import Avatar, LegalStatus, LivingSituation, YoungPerson
+
+__all__ = [
+    "AuditEvent",
+    "Avatar",
+    "Awareness",
+    "Case",
+    "CaseGroupObjectPermission",
+    "CaseLink",
+    "CaseUserObjectPermission",
+    "CloseOutcome",
+    "KeyWorkerSpell",
+    "LegalStatus",
+    "LivingSituation",
+    "NetworkMember",
+    "RETURN_INTERVIEW_WITHIN",
+    "Referral",
+    "Stage",
+    "StageChange",
+    "TimelineEntry",
+    "Urgency",
+    "Worry",
+    "YoungPerson",
+]

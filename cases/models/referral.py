@@ -1,0 +1,135 @@
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Team
+
+from .case import Case
+from .young_person import LivingSituation, YoungPerson
+
+
+class Worry(models.TextChoices):
+    EXPLOITATION = "exploitation", _("Exploitation")
+    MISSING = "missing", _("Going missing")
+    ONLINE = "online", _("Online contact with adults")
+    OLDER_PEERS = "older_peers", _("Older peers")
+    SUBSTANCES = "substances", _("Substance use")
+    MENTAL_HEALTH = "mental_health", _("Mental health")
+    FAMILY = "family", _("Family difficulties")
+    EDUCATION = "education", _("Education")
+    OTHER = "other", _("Other")
+
+
+class Awareness(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_SURE = "not_sure", _("Not sure")
+
+
+class Urgency(models.TextChoices):
+    ROUTINE = "routine", _("Routine")
+    SOON = "soon", _("Soon: within a week")
+    URGENT = "urgent", _("Urgent: today")
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """`start` plus whole working days (Monday to Friday). Bank holidays are not counted out."""
+    result = start
+    while days > 0:
+        result += timedelta(days=1)
+        if result.weekday() < 5:
+            days -= 1
+    return result
+
+
+DECISION_TARGET_WORKING_DAYS = 1
+
+
+class Referral(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for a decision")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        SIGNPOSTED = "signposted", _("Signposted to another service")
+
+    class Source(models.TextChoices):
+        FORM = "form", _("Referral form")
+        IMPORT = "import", _("Imported from the council's system")
+
+    class DuplicateChoice(models.TextChoices):
+        UNDECIDED = "", _("Not decided")
+        LINKED = "linked", _("Same young person: linked")
+        SEPARATE = "separate", _("A different young person: kept separate")
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="referrals")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.WAITING)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.FORM)
+    external_reference = models.CharField(_("council reference"), max_length=50, blank=True)
+    received_at = models.DateTimeField(_("received"))
+
+    # The young person
+    given_name = models.CharField(_("first name"), max_length=100)
+    family_name = models.CharField(_("last name"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"))
+    living_situation = models.CharField(_("where they live now"), max_length=20, choices=LivingSituation.choices)
+    education_setting = models.CharField(_("school or education setting"), max_length=150, blank=True)
+
+    # The referrer
+    referrer_name = models.CharField(_("your name"), max_length=150)
+    referrer_agency = models.CharField(_("your agency"), max_length=150)
+    referrer_contact = models.CharField(_("your phone or email"), max_length=200)
+
+    # What is happening
+    worries = models.JSONField(_("what the worries are"), default=list)
+    worries_details = models.TextField(_("tell us more about the worries"), blank=True)
+    going_well = models.TextField(_("what is going well"), blank=True)
+    young_person_knows = models.CharField(
+        _("does the young person know about this referral?"), max_length=10, choices=Awareness.choices
+    )
+    parent_knows = models.CharField(
+        _("does their parent or carer know about this referral?"), max_length=10, choices=Awareness.choices
+    )
+    urgency = models.CharField(_("how urgent is it?"), max_length=10, choices=Urgency.choices)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # Possible duplicate of a young person the team already knows
+    possible_duplicate = models.ForeignKey(
+        YoungPerson, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate_choice = models.CharField(max_length=10, choices=DuplicateChoice.choices, blank=True)
+
+    # The decision
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_reason = models.TextField(_("reason"), blank=True)
+    signposted_to = models.CharField(_("service signposted to"), max_length=200, blank=True)
+    over_capacity_reason = models.TextField(_("why accept beyond the team's capacity"), blank=True)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals")
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        indexes = [models.Index(fields=["team", "status", "received_at"])]
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def decision_due_at(self) -> datetime:
+        return add_working_days(self.received_at, DECISION_TARGET_WORKING_DAYS)
+
+    @property
+    def decided_within_target(self) -> bool | None:
+        if self.decided_at is None:
+            return None
+        return self.decided_at <= self.decision_due_at
+
+    def get_worries_display(self) -> list[str]:
+        labels = dict(Worry.choices)
+        return [str(labels.get(w, w)) for w in self.worries]

@@ -1,0 +1,93 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .case import Case
+
+RETURN_INTERVIEW_WITHIN = timedelta(hours=72)
+
+
+class TimelineEntry(models.Model):
+    """One thing that happened: a contact, a significant event or a missing episode.
+
+    One table for all kinds keeps the timeline one query, filterable and paginated. A restricted entry
+    (for example police intelligence) is seen only by the key worker, the team's managers and its author
+    (cases/access.py: `timeline_for`).
+    """
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Contact")
+        EVENT = "event", _("Significant event")
+        MISSING = "missing", _("Missing episode")
+
+    class Method(models.TextChoices):
+        VISIT = "visit", _("Visit")
+        CALL = "call", _("Call")
+        MESSAGE = "message", _("Message")
+        MEETING = "meeting", _("Meeting")
+        OTHER = "other", _("Other")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    occurred_at = models.DateTimeField(_("when"))
+    summary = models.CharField(_("summary"), max_length=200)
+    details = models.TextField(_("details"), blank=True)
+    restricted = models.BooleanField(
+        _("restricted"), default=False, help_text=_("Only the key worker, managers and you will see it.")
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Contacts
+    method = models.CharField(_("how"), max_length=10, choices=Method.choices, blank=True)
+    seen_alone = models.BooleanField(_("young person seen alone"), null=True, blank=True)
+    their_words = models.TextField(_("what the young person said, in their words"), blank=True)
+
+    # Missing episodes: occurred_at is when they went missing.
+    returned_at = models.DateTimeField(_("when they were found or came back"), null=True, blank=True)
+    where_found = models.CharField(_("where they were found"), max_length=200, blank=True)
+    return_interview_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    return_interview_done_at = models.DateTimeField(_("return home interview done"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name_plural = _("timeline entries")
+        indexes = [
+            models.Index(fields=["case", "-occurred_at"]),
+            # Finding return home interviews coming due or overdue: one indexed query.
+            models.Index(
+                fields=["return_interview_due_at"],
+                condition=models.Q(return_interview_done_at__isnull=True, return_interview_due_at__isnull=False),
+                name="rhi_outstanding_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(returned_at__isnull=True) | models.Q(returned_at__gte=models.F("occurred_at")),
+                name="returned_after_missing",
+            )
+        ]
+
+    def __str__(self):
+        return self.summary
+
+    def save(self, *args, **kwargs):
+        # The 72-hour clock starts when the episode ends; the database holds the date (it is queried).
+        due = (
+            self.returned_at + RETURN_INTERVIEW_WITHIN if self.kind == self.Kind.MISSING and self.returned_at else None
+        )
+        self.return_interview_due_at = due
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "return_interview_due_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def return_interview_outstanding(self) -> bool:
+        return self.return_interview_due_at is not None and self.return_interview_done_at is None
+
+    @property
+    def return_interview_overdue(self) -> bool:
+        return self.return_interview_outstanding and self.return_interview_due_at < timezone.now()

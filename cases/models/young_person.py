@@ -1,0 +1,89 @@
+from datetime import date
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Team
+
+
+class LivingSituation(models.TextChoices):
+    FAMILY = "family", _("With family")
+    FOSTER_CARE = "foster_care", _("Foster care")
+    CHILDRENS_HOME = "childrens_home", _("Children's home")
+    SUPPORTED = "supported", _("Supported accommodation")
+    OTHER = "other", _("Other")
+
+
+class LegalStatus(models.TextChoices):
+    NONE = "none", _("None")
+    CHILD_IN_NEED = "cin", _("Child in need")
+    CHILD_PROTECTION = "cp", _("Child protection")
+    LOOKED_AFTER = "looked_after", _("Looked after")
+    CARE_LEAVER = "care_leaver", _("Care leaver")
+
+
+class Avatar(models.TextChoices):
+    """Simple pictures a young person can pick instead of a photo (static/images/avatars/<value>.svg)."""
+
+    STAR = "star", _("Star")
+    MUSIC = "music", _("Music")
+    CAT = "cat", _("Cat")
+    FOOTBALL = "football", _("Football")
+    FLOWER = "flower", _("Flower")
+    GAMES = "games", _("Games controller")
+
+
+def age_on(date_of_birth: date, today: date) -> int:
+    return today.year - date_of_birth.year - ((today.month, today.day) < (date_of_birth.month, date_of_birth.day))
+
+
+class YoungPerson(models.Model):
+    """The young person at the centre of a case. Seen only through a case they have (cases/access.py)."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="young_people")
+    given_name = models.CharField(_("first name"), max_length=100)
+    family_name = models.CharField(_("last name"), max_length=100)
+    preferred_name = models.CharField(_("preferred name"), max_length=100, blank=True)
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    date_of_birth = models.DateField(_("date of birth"))
+    ethnicity = models.CharField(_("ethnicity"), max_length=100, blank=True)
+    first_language = models.CharField(_("first language"), max_length=60, blank=True)
+    living_situation = models.CharField(
+        _("where they live now"), max_length=20, choices=LivingSituation.choices, default=LivingSituation.FAMILY
+    )
+    living_details = models.CharField(_("more about where they live"), max_length=200, blank=True)
+    education_setting = models.CharField(_("school or education setting"), max_length=150, blank=True)
+    legal_status = models.CharField(
+        _("legal status"), max_length=20, choices=LegalStatus.choices, default=LegalStatus.NONE
+    )
+    enjoys = models.TextField(_("what they enjoy"), blank=True)
+    contact_preferences = models.TextField(_("how and when they like to be contacted"), blank=True)
+    avatar = models.CharField(_("picture"), max_length=20, choices=Avatar.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["given_name", "family_name", "pk"]
+        indexes = [models.Index(Lower("family_name"), Lower("given_name"), "date_of_birth", name="yp_dupe_idx")]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name to use: their preferred name if they gave one."""
+        return f"{self.preferred_name or self.given_name} {self.family_name}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    def age(self, today: date | None = None) -> int:
+        return age_on(self.date_of_birth, today or date.today())
+
+    @classmethod
+    def possible_duplicates(cls, *, team: Team, given_name: str, family_name: str, date_of_birth: date):
+        """Young people of the same team with the same name and date of birth."""
+        return cls.objects.annotate(g=Lower("given_name"), f=Lower("family_name")).filter(
+            team=team, g=given_name.strip().lower(), f=family_name.strip().lower(), date_of_birth=date_of_birth
+        )

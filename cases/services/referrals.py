@@ -1,0 +1,116 @@
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Team, User
+
+from .. import audit
+from ..models import AuditEvent, Case, Referral, Stage, YoungPerson
+from .case import CaseError, case_create
+
+A = AuditEvent.Action
+Status = Referral.Status
+
+YOUNG_PERSON_FIELDS = ["given_name", "family_name", "date_of_birth", "living_situation", "education_setting"]
+
+
+def team_caseload(team: Team) -> int:
+    """Open cases of the team (one query)."""
+    return Case.objects.filter(team=team).exclude(stage=Stage.CLOSED).count()
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    team: Team,
+    by: User | None,
+    fields: dict,
+    source: str = Referral.Source.FORM,
+    received_at: datetime | None = None,
+) -> Referral:
+    referral = Referral(team=team, created_by=by, source=source, received_at=received_at or timezone.now(), **fields)
+    referral.possible_duplicate = YoungPerson.possible_duplicates(
+        team=team,
+        given_name=referral.given_name,
+        family_name=referral.family_name,
+        date_of_birth=referral.date_of_birth,
+    ).first()
+    referral.save()
+    return referral
+
+
+def _require_waiting(referral: Referral) -> None:
+    if referral.status != Status.WAITING:
+        raise CaseError("This referral has already been decided.")
+
+
+@transaction.atomic
+def referral_resolve_duplicate(*, referral: Referral, choice: str, by: User) -> Referral:
+    _require_waiting(referral)
+    if referral.possible_duplicate_id is None:
+        raise CaseError("This referral has no possible duplicate.")
+    if choice not in (Referral.DuplicateChoice.LINKED, Referral.DuplicateChoice.SEPARATE):
+        raise CaseError("Choose whether it is the same young person.")
+    referral.duplicate_choice = choice
+    referral.save(update_fields=["duplicate_choice"])
+    return referral
+
+
+def _decide(referral: Referral, status: str, by: User, **fields) -> None:
+    referral.status = status
+    referral.decided_at = timezone.now()
+    referral.decided_by = by
+    for name, value in fields.items():
+        setattr(referral, name, value)
+    referral.save(update_fields=["status", "decided_at", "decided_by", *fields])
+
+
+@transaction.atomic
+def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capacity_reason: str = "") -> Case:
+    """Accept and allocate a key worker. Returns the case: a new one, or the young person's open case
+    when the referral was linked to a young person the team already works with."""
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    _require_waiting(referral)
+    if referral.possible_duplicate_id and not referral.duplicate_choice:
+        raise CaseError("First decide whether this is the young person the team already knows.")
+    team = referral.team
+    at_capacity = team_caseload(team) >= team.case_capacity
+    if at_capacity and not over_capacity_reason.strip():
+        raise CaseError(
+            f"The team is at its capacity of {team.case_capacity} cases: give a reason to accept beyond it."
+        )
+
+    case = None
+    if referral.duplicate_choice == Referral.DuplicateChoice.LINKED:
+        young_person = referral.possible_duplicate
+        case = young_person.cases.exclude(stage=Stage.CLOSED).order_by("-opened_at").first()
+    else:
+        young_person = YoungPerson.objects.create(
+            team=team, **{name: getattr(referral, name) for name in YOUNG_PERSON_FIELDS}
+        )
+    if case is None:
+        case = case_create(young_person=young_person, team=team, key_worker=key_worker, by=by)
+    _decide(referral, Status.ACCEPTED, by, case=case, over_capacity_reason=over_capacity_reason if at_capacity else "")
+    audit.record(
+        user=by, case=case, action=A.CREATE, what=f"referral accepted (received {referral.received_at:%d %b %Y})"
+    )
+    return case
+
+
+@transaction.atomic
+def referral_decline(*, referral: Referral, reason: str, by: User) -> Referral:
+    _require_waiting(referral)
+    if not reason.strip():
+        raise CaseError("Give the reason for declining.")
+    _decide(referral, Status.DECLINED, by, decision_reason=reason)
+    return referral
+
+
+@transaction.atomic
+def referral_signpost(*, referral: Referral, service: str, reason: str, by: User) -> Referral:
+    _require_waiting(referral)
+    if not service.strip():
+        raise CaseError("Name the service you are signposting to.")
+    _decide(referral, Status.SIGNPOSTED, by, signposted_to=service, decision_reason=reason)
+    return referral

@@ -1,0 +1,50 @@
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts.models import User
+
+from .. import access
+from ..forms.lists import OPEN, CaseFilterForm
+from ..models import Stage
+from ..queries import with_flags
+
+PAGE_SIZE = 50
+
+
+@require_GET
+def case_list(request):
+    """My cases for a worker; the whole team for a manager (both are what the access policy lets them see)."""
+    user = request.user
+    workers = None
+    if user.team_id and user.role in (User.Role.MANAGER, User.Role.ACT_WORKER):
+        workers = User.objects.filter(
+            team_id=user.team_id, is_active=True, role__in=[User.Role.ACT_WORKER, User.Role.MANAGER]
+        )
+    data = request.GET if request.GET else {"stage": OPEN}
+    form = CaseFilterForm(data, workers=workers)
+    cases = access.visible_cases(user)
+    if form.is_valid():
+        stage, q = form.cleaned_data["stage"], form.cleaned_data["q"].strip()
+        if stage == OPEN:
+            cases = cases.exclude(stage=Stage.CLOSED)
+        elif stage:
+            cases = cases.filter(stage=stage)
+        if form.cleaned_data.get("worker"):
+            cases = cases.filter(key_worker=form.cleaned_data["worker"])
+        for word in q.split()[:5]:
+            cases = cases.filter(
+                Q(young_person__given_name__icontains=word)
+                | Q(young_person__family_name__icontains=word)
+                | Q(young_person__preferred_name__icontains=word)
+            )
+    cases = (
+        with_flags(cases)
+        .select_related("young_person", "key_worker")
+        .order_by("young_person__given_name", "young_person__family_name", "pk")
+    )
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "cases/case_list.html", {"page": page, "form": form, "query": query.urlencode()})
