@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),
+    path("referrals/", include("cases.urls_referrals")),
     path("assessments/", include("assessments.urls")),
     path("feedback/", include("feedback.urls")),
     path("dashboards/", include("dashboards.urls")),

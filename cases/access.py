@@ -214,3 +214,15 @@ def sync_grants(*, case: Case) -> None:
                 for user_id, codename in sorted(missing)
             ]
         )
+
+
+def get_import_for_manager(user: User, pk):
+    """A referral import, to the managers of its team (they decide referrals); 404 to anyone else."""
+    from .models import ReferralImport
+
+    if not may_decide_referrals(user):
+        raise Http404("No such import.")
+    found = ReferralImport.objects.filter(pk=pk, team_id=user.team_id).first()
+    if found is None:
+        raise Http404("No such import.")
+    return found

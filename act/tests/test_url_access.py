@@ -30,6 +30,10 @@ PUBLIC = {
 SAMPLES = {
     "pk": "{case_pk}",
     "case_pk": "{case_pk}",
+    "link_pk": "1",
+    "member_pk": "1",
+    "entry_pk": "1",
+    "kind": "contact",
     "token": "a-token-that-does-not-exist",
     "uidb64": "MQ",
     "app_label": "accounts",

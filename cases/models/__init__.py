@@ -14,6 +14,7 @@ from .case import (
 )
 from .network import NetworkMember
 from .referral import Awareness, Referral, Urgency, Worry
+from .referral_import import ReferralImport
 from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
 from .young_person import Avatar, LegalStatus, LivingSituation, YoungPerson
 
@@ -32,6 +33,7 @@ __all__ = [
     "NetworkMember",
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
+    "ReferralImport",
     "Stage",
     "StageChange",
     "TimelineEntry",

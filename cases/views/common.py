@@ -1,0 +1,43 @@
+"""What every page of a case shows around its own content: the header, the sub-navigation and the
+return home interview countdown. Every case view renders through `render_case`."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from .. import access
+from ..models import Case, TimelineEntry
+
+
+def outstanding_interview(case: Case) -> TimelineEntry | None:
+    return (
+        TimelineEntry.objects.filter(
+            case=case,
+            kind=TimelineEntry.Kind.MISSING,
+            return_interview_due_at__isnull=False,
+            return_interview_done_at__isnull=True,
+        )
+        .order_by("return_interview_due_at")
+        .first()
+    )
+
+
+def render_case(request, template: str, case: Case, tab: str, context: dict | None = None, status: int = 200):
+    user = request.user
+    interview = outstanding_interview(case)
+    base = {
+        "case": case,
+        "young_person": case.young_person,
+        "tab": tab,
+        "may_change": access.can_change(user, case),
+        "may_audit": access.may_audit(user, case),
+        "is_team_manager": access.is_team_manager(user, case),
+        "interview": interview,
+        "interview_hours_left": _hours_left(interview),
+    }
+    return render(request, template, {**base, **(context or {})}, status=status)
+
+
+def _hours_left(interview: TimelineEntry | None) -> int | None:
+    if interview is None:
+        return None
+    return int((interview.return_interview_due_at - timezone.now()).total_seconds() // 3600)
