@@ -41,3 +41,9 @@ def _hours_left(interview: TimelineEntry | None) -> int | None:
     if interview is None:
         return None
     return int((interview.return_interview_due_at - timezone.now()).total_seconds() // 3600)
+
+
+def posted(request):
+    """The form data of a POST, or None for a GET. (Not `request.POST or None`: an empty POST is still
+    a submission, and must show its errors.)"""
+    return request.POST if request.method == "POST" else None
