@@ -1,4 +1,5 @@
-"""Every URL pattern of the project, walked as an anonymous visitor and as a worker of another team.
+"""Every URL pattern of the project, walked as an anonymous visitor, as a worker of another team and as
+a partner agency worker who was not added to the case.
 
 The URLs are read from the URLconf, not listed by hand, so a new page is covered the moment it is
 mounted. A URL that answers with data must be on PUBLIC below, with the reason it is public.
@@ -28,7 +29,7 @@ PUBLIC = {
 # A value for every URL parameter name the project uses. A new parameter name makes the test fail
 # until a sample is added here: nothing is skipped silently.
 SAMPLES = {
-    "pk": "{case_pk}",
+    "pk": "{pk}",  # the Rochdale object of the URL's area: a case, a referral or a referral import
     "case_pk": "{case_pk}",
     "link_pk": "1",
     "member_pk": "1",
@@ -80,10 +81,26 @@ def all_urls():
 
 
 @pytest.fixture
-def rochdale_case(key_worker):
-    from cases.tests.factories import CaseFactory
+def rochdale(key_worker):
+    """One object of each kind in ACT Rochdale, all carrying the SECRET name."""
+    from cases.models import ReferralImport
+    from cases.tests.factories import CaseFactory, ReferralFactory
 
-    return CaseFactory(given_name=SECRET, team=key_worker.team, key_worker=key_worker)
+    team = key_worker.team
+    case = CaseFactory(given_name=SECRET, team=team, key_worker=key_worker)
+    referral = ReferralFactory(team=team, given_name=SECRET, created_by=key_worker)
+    upload = ReferralImport.objects.create(team=team, created_by=key_worker, file_name=f"{SECRET}.csv", content=SECRET)
+    return {"case": case, "referral": referral, "import": upload}
+
+
+def _concrete(name: str, path: str, objects) -> str:
+    if name.startswith("referrals:import"):
+        pk = objects["import"].pk
+    elif name.startswith("referrals:"):
+        pk = objects["referral"].pk
+    else:
+        pk = objects["case"].pk
+    return "/" + path.format(pk=pk, case_pk=objects["case"].pk)
 
 
 def _is_login_redirect(response) -> bool:
@@ -97,8 +114,8 @@ def test_the_walk_finds_the_pages_we_know():
 
 
 @pytest.mark.parametrize("name,path", all_urls())
-def test_anonymous_visitors_are_sent_to_sign_in(client, rochdale_case, name, path):
-    path = "/" + path.format(case_pk=rochdale_case.pk)
+def test_anonymous_visitors_are_sent_to_sign_in(client, rochdale, name, path):
+    path = _concrete(name, path, rochdale)
     for method in ("get", "post"):
         response = getattr(client, method)(path)
         if name in PUBLIC:
@@ -110,13 +127,16 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, rochdale_case, name, pat
         )
 
 
+@pytest.mark.parametrize("who", ["outsider", "partner_without_grant"])
 @pytest.mark.parametrize("name,path", all_urls())
-def test_a_worker_of_another_team_gets_nothing_of_rochdale(client_for, rochdale_case, outsider_case, name, path):
-    client = client_for(outsider_case.key_worker)
-    concrete = "/" + path.format(case_pk=rochdale_case.pk)
+def test_people_without_a_grant_get_nothing_of_rochdale(request, client_for, rochdale, outsider_case, who, name, path):
+    client = client_for(request.getfixturevalue(who))
+    concrete = _concrete(name, path, rochdale)
     response = client.get(concrete)
-    assert SECRET not in response.content.decode(errors="replace"), f"GET {concrete} ({name}) showed a Rochdale case"
-    if "{case_pk}" in path:
-        assert response.status_code == 404, f"GET {concrete} ({name}) answered {response.status_code}, not 404"
+    if response.status_code == 405:  # a POST-only view: the POST must not find the object either
+        response = client.post(concrete, {})
+    assert SECRET not in response.content.decode(errors="replace"), f"{concrete} ({name}) showed Rochdale data"
+    if "{pk}" in path or "{case_pk}" in path:
+        assert response.status_code == 404, f"{concrete} ({name}) answered {response.status_code}, not 404"
     elif name.startswith("admin:") and name not in PUBLIC:
         assert _is_login_redirect(response), f"the admin let a worker in at {concrete}"
