@@ -49,3 +49,110 @@ def test_cases_page_query_count_does_not_grow_with_cases(client_for, manager, te
             CaseFactory(team=team, key_worker=key_worker)
 
     assert_query_budget(client, reverse("cases:list"), add_rows=add_cases, budget=10)
+
+
+def _entry(case, author, **fields):
+    from cases import services
+
+    return services.timeline_add(case=case, by=author, **fields)
+
+
+def test_overdue_return_home_interviews_are_flagged(client_for, key_worker, case):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    _entry(
+        case,
+        key_worker,
+        kind="missing",
+        occurred_at=now - timedelta(days=5),
+        returned_at=now - timedelta(days=4),
+        summary="Missing overnight",
+    )
+    content = client_for(key_worker).get(reverse("cases:list")).content.decode()
+    assert "Return home interview overdue" in content
+
+
+def test_a_return_home_interview_still_in_time_is_shown_as_due(client_for, key_worker, case):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    _entry(
+        case,
+        key_worker,
+        kind="missing",
+        occurred_at=now - timedelta(hours=10),
+        returned_at=now - timedelta(hours=2),
+        summary="Missing for the evening",
+    )
+    content = client_for(key_worker).get(reverse("cases:list")).content.decode()
+    assert "Return home interview due" in content and "overdue" not in content
+
+
+def test_filter_by_stage_and_search_by_name(client_for, manager, team, key_worker):
+    from cases import services
+
+    CaseFactory(given_name="Destiny", team=team, key_worker=key_worker)
+    emily = CaseFactory(given_name="Emily", team=team, key_worker=key_worker)
+    services.case_change_stage(case=emily, stage="support", by=manager)
+    client = client_for(manager)
+    by_stage = client.get(reverse("cases:list"), {"stage": "support"}).content.decode()
+    assert "Emily" in by_stage and "Destiny" not in by_stage
+    by_name = client.get(reverse("cases:list"), {"q": "desti", "stage": ""}).content.decode()
+    assert "Destiny" in by_name and "Emily" not in by_name
+    nothing = client.get(reverse("cases:list"), {"q": "zzz", "stage": ""}).content.decode()
+    assert "No cases match" in nothing
+
+
+def test_closed_cases_are_hidden_unless_asked_for(client_for, manager, team, key_worker):
+    from cases import services
+
+    closed = CaseFactory(given_name="Closedcase", team=team, key_worker=key_worker)
+    services.case_close(case=closed, reason="Goals met", outcome="goals_met", by=manager)
+    client = client_for(manager)
+    assert "Closedcase" not in client.get(reverse("cases:list")).content.decode()
+    assert "Closedcase" in client.get(reverse("cases:list"), {"stage": "closed"}).content.decode()
+
+
+def test_filter_by_key_worker(client_for, manager, team, key_worker):
+    from accounts.tests.factories import UserFactory
+
+    other = UserFactory(team=team, first_name="Kieran")
+    CaseFactory(given_name="Destiny", team=team, key_worker=key_worker)
+    CaseFactory(given_name="Lily", team=team, key_worker=other)
+    content = client_for(manager).get(reverse("cases:list"), {"worker": other.pk, "stage": "open"}).content.decode()
+    assert "Lily" in content and "Destiny" not in content
+
+
+def test_bad_filter_values_do_not_break_the_page(client_for, manager, case):
+    response = client_for(manager).get(reverse("cases:list"), {"worker": "abc", "stage": "nope", "q": "x" * 500})
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode() or "Destiny" in response.content.decode()
+
+
+def test_audit_page_query_count_does_not_grow(client_for, manager, case):
+    from cases.models import AuditEvent
+
+    def add(n):
+        AuditEvent.objects.bulk_create([AuditEvent(case=case, user=manager, action="view", what="x") for _ in range(n)])
+
+    assert_query_budget(client_for(manager), reverse("cases:audit", args=[case.pk]), add_rows=add, budget=14)
+
+
+def test_case_overview_query_count_does_not_grow_with_history(client_for, manager, case, key_worker, team):
+    from accounts.tests.factories import UserFactory
+    from cases import services
+
+    workers = [UserFactory(team=team) for _ in range(3)]
+
+    def add(n):
+        for i in range(n):
+            services.case_change_stage(case=case, stage=["support", "moving_on"][i % 2], by=manager)
+            if i < 3:
+                services.case_allocate(case=case, worker=workers[i], by=manager)
+
+    assert_query_budget(client_for(manager), reverse("cases:detail", args=[case.pk]), add_rows=add, budget=25, large=60)
