@@ -208,6 +208,8 @@ else:
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        # Otherwise kombu keeps broadcast exchanges in ./control, wherever the process started.
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
 
