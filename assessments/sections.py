@@ -162,11 +162,7 @@ PROMPTS: dict[str, dict[str, Prompts]] = {
         ),
         Audience.KEY_WORKER: Prompts(
             _("Safety"),
-            (
-                _(
-                    "Risk and what protects them, including online, going missing and exploitation."
-                ),
-            ),
+            (_("Risk and what protects them, including online, going missing and exploitation."),),
         ),
     },
     SectionKind.WORRIES: {
