@@ -94,3 +94,28 @@ class User(AbstractUser):
     @property
     def is_partner(self) -> bool:
         return self.role == self.Role.PARTNER
+
+
+class Notification(models.Model):
+    """A message to one member of staff, shown in the header's count and on their notifications page,
+    and emailed once. `key` names what it is about ("review-overdue:12"): a person gets at most one
+    notification per key, which is what makes reminders impossible to send twice."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=100)
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="one_notification_per_key")]
+        indexes = [
+            models.Index(fields=["recipient"], condition=models.Q(read_at__isnull=True), name="unread_idx"),
+            models.Index(fields=["created_at"], condition=models.Q(emailed_at__isnull=True), name="unemailed_idx"),
+        ]
+
+    def __str__(self):
+        return self.message

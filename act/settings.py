@@ -227,6 +227,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": 60 * 60,  # hourly: short, idempotent, and a missed run is caught up next time
     },
+    "send-reminders": {
+        "task": "assessments.tasks.send_reminders",
+        # Every 15 minutes: the 72-hour return home interview clock needs better than hourly.
+        "schedule": 15 * 60,
+    },
 }
 
 # Email: printed to the console unless an SMTP server is configured.
@@ -236,10 +241,14 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# For the file backend (django.core.mail.backends.filebased.EmailBackend): one file per email.
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ACT case management <act-noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SERVICE_NAME = env("SERVICE_NAME", "ACT case management")
+# The address of the service, for links in emails.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Production hardening: on whenever DEBUG is off (checked by `manage.py check --deploy`).
 if not DEBUG:

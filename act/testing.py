@@ -24,3 +24,95 @@ def assert_query_budget(client, url: str, *, add_rows: Callable[[int], None], bu
     assert with_few == with_many, f"{url}: {with_few} queries with {small} rows but {with_many} with {large}"
     assert with_many <= budget, f"{url}: {with_many} queries, over the budget of {budget}"
     return with_many
+
+
+def shared_database_url() -> str:
+    """A DATABASE_URL for the database the tests are using, so another process can share it."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class RealWorker:
+    """`celery -A act worker` in its own process, on a queue of its own, against the test database and
+    the configured broker. Use as a context manager; the output is kept for failure messages."""
+
+    def __init__(self, queue: str, *, concurrency: int = 1, env: dict | None = None):
+        self.queue, self.concurrency, self.extra_env = queue, concurrency, env or {}
+        self.output = ""
+
+    def log(self) -> str:
+        """What the worker has printed so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def __enter__(self):
+        import os
+        import subprocess
+        import sys
+        import tempfile
+        from pathlib import Path
+
+        from django.conf import settings
+
+        env = {
+            **os.environ,
+            "DATABASE_URL": shared_database_url(),
+            "DJANGO_SETTINGS_MODULE": "act.settings",
+            "PYTHONUNBUFFERED": "1",  # so that log() sees the lines as they come
+            **self.extra_env,
+        }
+        self.log_path = Path(tempfile.mkstemp(prefix="worker-", suffix=".log")[1])
+        self._log_file = self.log_path.open("w")
+        pool = ["--pool=solo"] if self.concurrency == 1 else ["--pool=prefork", f"--concurrency={self.concurrency}"]
+        self.process = subprocess.Popen(  # noqa: S603 - our own command line
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "act",
+                "worker",
+                "-Q",
+                self.queue,
+                *pool,
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+        import subprocess
+
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._log_file.close()
+        self.output = self.log()
+        self.log_path.unlink(missing_ok=True)
+        return False
+
+
+def wait_for(condition, timeout: float = 40.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False

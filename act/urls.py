@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from assessments.views import shared_link
+from assessments.views.shared import shared_link
 
 from . import views
 

@@ -18,6 +18,8 @@ class Assessment(models.Model):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="assessment")
     review_interval_weeks = models.PositiveSmallIntegerField(_("weeks between reviews"), default=6)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the key worker marked the first full picture as reached (the agreed timescale's aim).
+    first_picture_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"Assessment of case {self.case_id}"

@@ -1,0 +1,170 @@
+"""Reminders: found with one query per kind, recorded once per person and thing, emailed once,
+whatever the timing of the runs."""
+
+import threading
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts.models import Notification
+from act.testing import RealWorker, wait_for
+from assessments.models import ReviewPoint
+from assessments.reminders import due_messages
+from assessments.tasks import send_reminders
+from cases import services
+
+
+def _review_due_in(case, days):
+    ReviewPoint.objects.filter(assessment=case.assessment).update(due_on=timezone.localdate() + timedelta(days=days))
+
+
+def _missing(case, by, returned_hours_ago):
+    now = timezone.now()
+    return services.timeline_add(
+        case=case,
+        by=by,
+        kind="missing",
+        summary="Missing overnight",
+        occurred_at=now - timedelta(hours=returned_hours_ago + 10),
+        returned_at=now - timedelta(hours=returned_hours_ago),
+    )
+
+
+def keys(user):
+    return set(Notification.objects.filter(recipient=user).values_list("key", flat=True))
+
+
+def test_a_review_due_within_three_days_reminds_the_key_worker(case, key_worker, manager):
+    _review_due_in(case, 2)
+    send_reminders()
+    review = case.assessment.reviews.get()
+    assert keys(key_worker) == {f"review-due:{review.pk}"}
+    assert keys(manager) == set()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [key_worker.email]
+
+
+def test_a_review_further_away_reminds_nobody(case, key_worker):
+    _review_due_in(case, 10)
+    send_reminders()
+    assert not Notification.objects.exists()
+
+
+def test_an_overdue_review_tells_the_worker_and_the_manager(case, key_worker, manager):
+    _review_due_in(case, -1)
+    send_reminders()
+    review = case.assessment.reviews.get()
+    assert keys(key_worker) == {f"review-overdue:{review.pk}"}
+    assert keys(manager) == {f"review-overdue:{review.pk}"}
+
+
+def test_a_return_home_interview_coming_due_and_overdue(case, key_worker, manager):
+    _review_due_in(case, 30)
+    coming = _missing(case, key_worker, returned_hours_ago=60)  # due in 12 hours
+    overdue = _missing(case, key_worker, returned_hours_ago=80)  # 8 hours late
+    send_reminders()
+    assert keys(key_worker) == {f"rhi-due:{coming.pk}", f"rhi-overdue:{overdue.pk}"}
+    assert keys(manager) == {f"rhi-overdue:{overdue.pk}"}
+
+
+def test_done_interviews_held_reviews_and_closed_cases_remind_nobody(case, key_worker, manager):
+    entry = _missing(case, key_worker, returned_hours_ago=80)
+    services.return_interview_done(entry=entry, done_at=timezone.now(), by=key_worker)
+    review = case.assessment.reviews.get()
+    ReviewPoint.objects.filter(pk=review.pk).update(
+        held_at=timezone.now(), due_on=timezone.localdate() - timedelta(days=1)
+    )
+    assert due_messages() == []
+    _review_due_in(case, -3)
+    ReviewPoint.objects.filter(pk=review.pk).update(held_at=None)
+    services.case_close(case=case, reason="Goals met", outcome="goals_met", by=key_worker)
+    assert due_messages() == []
+
+
+def test_running_again_sends_nothing_twice(case, key_worker, manager):
+    _review_due_in(case, -1)
+    _missing(case, key_worker, returned_hours_ago=80)
+    send_reminders()
+    first = (Notification.objects.count(), len(mail.outbox))
+    send_reminders()
+    send_reminders()
+    assert (Notification.objects.count(), len(mail.outbox)) == first == (4, 4)
+
+
+def test_finding_what_is_due_is_a_fixed_number_of_queries(team, key_worker, manager):
+    from cases.tests.factories import CaseFactory
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            due_messages()
+        return len(captured.captured_queries)
+
+    cases = [CaseFactory(team=team, key_worker=key_worker) for _ in range(3)]
+    for c in cases:
+        _review_due_in(c, -1)
+        _missing(c, key_worker, returned_hours_ago=80)
+    few = count()
+    for _ in range(20):
+        c = CaseFactory(team=team, key_worker=key_worker)
+        _review_due_in(c, 1)
+        _missing(c, key_worker, returned_hours_ago=60)
+    assert count() == few <= 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_the_same_moment_send_each_reminder_once(case, key_worker, manager):
+    _review_due_in(case, -1)
+    _missing(case, key_worker, returned_hours_ago=80)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            barrier.wait()
+            send_reminders()
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Notification.objects.count() == 4
+    assert len(mail.outbox) == 4
+
+
+@pytest.fixture
+def email_dir(tmp_path):
+    return tmp_path / "emails"
+
+
+def _count_emails_in(folder: Path) -> int:
+    # The file backend writes one file per connection, with the messages separated by a line of dashes.
+    return sum(path.read_text().count("\nSubject: ") for path in folder.glob("*.log")) if folder.exists() else 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_runs_reminders_concurrently_and_catches_up_after_an_outage(case, key_worker, manager, email_dir):
+    queue = f"test-{uuid.uuid4().hex}"
+    env = {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(email_dir)}
+    # The broker was down (or no worker ran) for a day: a review and an interview came due meanwhile.
+    ReviewPoint.objects.filter(assessment=case.assessment).update(due_on=timezone.localdate() - timedelta(days=1))
+    _missing(case, key_worker, returned_hours_ago=96)
+    with RealWorker(queue, concurrency=2, env=env) as worker:
+        # Two runs at the same moment on two worker processes, then another one later.
+        send_reminders.apply_async(queue=queue)
+        send_reminders.apply_async(queue=queue)
+        assert wait_for(lambda: worker.log().count("succeeded") >= 2), worker.log()[-3000:]
+        send_reminders.apply_async(queue=queue)
+        assert wait_for(lambda: worker.log().count("succeeded") >= 3), worker.log()[-3000:]
+    assert Notification.objects.count() == 4
+    assert _count_emails_in(email_dir) == 4, worker.output[-3000:]
