@@ -34,6 +34,8 @@ SAMPLES = {
     "link_pk": "1",
     "member_pk": "1",
     "entry_pk": "1",
+    "contribution_pk": "1",
+    "proposal_pk": "1",
     "kind": "contact",
     "token": "a-token-that-does-not-exist",
     "uidb64": "MQ",
