@@ -319,3 +319,47 @@ def review_hold(*, review: ReviewPoint, what_changed: str, next_due_on: date, by
     following = ReviewPoint.objects.create(assessment=review.assessment, due_on=next_due_on)
     audit.record(user=by, case=review.assessment.case, action=A.CHANGE, what=f"assessment reviewed; next {next_due_on}")
     return following
+
+
+# The first full picture and the time between reviews
+
+
+@transaction.atomic
+def first_picture_reached(*, assessment: Assessment, by: User) -> Assessment:
+    """The key worker marks that the first full picture has been reached (what the agreed timescale
+    aims at). Marking it again changes nothing: the first time is the one that counts."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    case = assessment.case
+    if case.is_closed:
+        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+    if locked.first_picture_at is None:
+        locked.first_picture_at = timezone.now()
+        locked.save(update_fields=["first_picture_at"])
+        audit.record(user=by, case=case, action=A.CHANGE, what="assessment: first full picture reached")
+    assessment.first_picture_at = locked.first_picture_at
+    return assessment
+
+
+REVIEW_INTERVAL_WEEKS = (1, 26)
+
+
+@transaction.atomic
+def review_interval_change(*, assessment: Assessment, weeks: int, by: User) -> Assessment:
+    """How many weeks apart this case's reviews are. The review already agreed keeps its date; the new
+    interval sets the date offered at the next review."""
+    low, high = REVIEW_INTERVAL_WEEKS
+    if not low <= weeks <= high:
+        raise AssessmentError(f"Reviews can be from {low} to {high} weeks apart.")
+    case = assessment.case
+    if case.is_closed:
+        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.review_interval_weeks != weeks:
+        before = locked.review_interval_weeks
+        locked.review_interval_weeks = weeks
+        locked.save(update_fields=["review_interval_weeks"])
+        audit.record(
+            user=by, case=case, action=A.CHANGE, what=f"assessment: weeks between reviews {before} -> {weeks}"
+        )
+    assessment.review_interval_weeks = weeks
+    return assessment

@@ -1,13 +1,79 @@
-from django.http import Http404
+"""Shared links, from the worker's side: make one (the token is shown once and never stored), list them
+all with their state and last use, and revoke one."""
+
+import segno
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cases import access, audit
+from cases.views.common import posted, render_case
+
+from .. import services
+from ..forms.pages import LinkForm
+from ..models import SharedLink
 
 
-def link_list(request, *args, **kwargs):
-    raise Http404
+@require_GET
+def link_list(request, pk: int):
+    case = access.get_case_for_view(request.user, pk)
+    audit.viewed(request, case, "shared links")
+    links = (
+        SharedLink.objects.filter(case=case)
+        .select_related("section", "created_by")
+        .annotate(use_count=Count("uses"))
+        .order_by("-created_at")
+    )
+    rows = [(link, services.link_state(link)) for link in links]
+    return render_case(
+        request,
+        "assessments/links.html",
+        case,
+        "assessment",
+        {"rows": rows, "may_change": access.can_change(request.user, case)},
+    )
 
 
-def link_new(request, *args, **kwargs):
-    raise Http404
+@never_cache
+@require_http_methods(["GET", "POST"])
+def link_new(request, pk: int):
+    case = access.get_case_for_change(request.user, pk)
+    sections = list(case.assessment.sections.all())
+    initial = {"section": request.GET.get("section", ""), "contributor": "young_person", "days": 14}
+    form = LinkForm(posted(request), sections=sections, initial=initial)
+    if request.method == "POST" and form.is_valid() and not case.is_closed:
+        data = form.cleaned_data
+        section = next(s for s in sections if s.kind == data["section"])
+        try:
+            link, token = services.link_create(
+                section=section,
+                contributor=data["contributor"],
+                name=data["name"].strip(),
+                by=request.user,
+                days=data["days"],
+                passcode=data["passcode"],
+            )
+        except services.AssessmentError as error:
+            form.add_error(None, str(error))
+        else:
+            # The only time the token exists outside the young person's hands: this response, not cached.
+            url = request.build_absolute_uri(reverse("shared-link", args=[token]))
+            qr = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#0b0c0c")
+            context = {"link": link, "url": url, "qr": qr, "has_passcode": bool(data["passcode"])}
+            return render_case(request, "assessments/link_made.html", case, "assessment", context)
+    return render_case(request, "assessments/link_new.html", case, "assessment", {"form": form})
 
 
-def link_revoke(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+def link_revoke(request, pk: int, link_pk: int):
+    case = access.get_case_for_change(request.user, pk)
+    link = get_object_or_404(SharedLink.objects.select_related("section"), pk=link_pk, case=case)
+    if request.method == "POST":
+        services.link_revoke(link=link, by=request.user)
+        messages.success(request, _("The link is revoked: it no longer opens anything."))
+        return redirect("assessments:links", pk=case.pk)
+    return render_case(request, "assessments/link_revoke.html", case, "assessment", {"link": link})

@@ -1,17 +1,180 @@
+"""The worker's side of the assessment: the sections, everyone's words, the worker's judgement, and
+the history. Nobody silently overwrites anybody: a save based on an old version is refused, with both
+versions shown and nothing typed lost."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases import access, audit
+from cases.views.common import posted, render_case
+
+from .. import services
+from ..forms.pages import ContributionForm, JudgementForm
+from ..models import Contribution, Revision, Section
+from ..sections import Audience, SectionKind, prompts_for
+
+S = Contribution.Status
 
 
-def overview(request, *args, **kwargs):
-    raise Http404
+def _section(case, kind: str) -> Section:
+    if kind not in SectionKind.values:
+        raise Http404
+    return get_object_or_404(Section.objects.select_related("judgement_updated_by"), assessment__case=case, kind=kind)
 
 
-def section(request, *args, **kwargs):
-    raise Http404
+@require_GET
+def overview(request, pk: int):
+    case = access.get_case_for_view(request.user, pk)
+    audit.viewed(request, case, "assessment")
+    assessment = case.assessment
+    sections = assessment.sections.annotate(
+        new=Count("contributions", filter=Q(contributions__status=S.SENT)),
+        added=Count("contributions", filter=Q(contributions__status=S.ADDED)),
+        writing=Count("contributions", filter=Q(contributions__status=S.DRAFT) & ~Q(contributions__text="")),
+    )
+    context = {
+        "assessment": assessment,
+        "sections": sections,
+        "timescale": assessment.timescales.select_related("created_by").first(),
+        "next_review": assessment.reviews.filter(held_at__isnull=True).first(),
+    }
+    return render_case(request, "assessments/overview.html", case, "assessment", context)
 
 
-def history(request, *args, **kwargs):
-    raise Http404
+def _own_contribution(section: Section, user) -> Contribution | None:
+    return section.contributions.filter(author=user).exclude(status=S.ADDED).first()
 
 
-def contribution_add(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+def section(request, pk: int, kind: str):
+    user = request.user
+    case = access.get_case_for_view(user, pk)
+    section = _section(case, kind)
+    may_change = access.can_change(user, case)
+    may_contribute = not case.is_closed and (may_change or _contributes(user, case))
+    own = _own_contribution(section, user)
+    words_form = ContributionForm(
+        initial={"text": own.text if own else "", "version": own.version if own else 0}, label=_("Your words")
+    )
+    judgement_form = JudgementForm(
+        initial={
+            "going_well": section.judgement_going_well,
+            "worries": section.judgement_worries,
+            "why": section.judgement_why,
+            "version": section.judgement_version,
+        }
+    )
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("form") == "judgement":
+            if not may_change or case.is_closed:
+                raise Http404
+            judgement_form = JudgementForm(posted(request))
+            if judgement_form.is_valid():
+                data = judgement_form.cleaned_data
+                try:
+                    services.judgement_save(
+                        section=section,
+                        going_well=data["going_well"],
+                        worries=data["worries"],
+                        why=data["why"],
+                        expected_version=data["version"],
+                        by=user,
+                    )
+                except services.Conflict as clash:
+                    conflict, status = ("judgement", clash), 409
+                    judgement_form = _rebased(JudgementForm, request.POST, clash.current_version)
+                else:
+                    messages.success(request, _("Your judgement is saved."))
+                    return redirect("assessments:section", pk=case.pk, kind=kind)
+        else:
+            if not may_contribute:
+                raise Http404
+            words_form = ContributionForm(posted(request), label=_("Your words"))
+            if words_form.is_valid():
+                data = words_form.cleaned_data
+                if own is None:
+                    contributor = Audience.PARTNER if user.is_partner else Audience.KEY_WORKER
+                    name = f"{user.get_full_name()}{', ' + str(user.agency) if user.agency_id else ''}"
+                    own = services.contribution_start(section=section, contributor=contributor, name=name, author=user)
+                try:
+                    services.contribution_save(
+                        contribution=own, text=data["text"], expected_version=data["version"], user=user
+                    )
+                except services.Conflict as clash:
+                    conflict, status = ("words", clash), 409
+                    words_form = _rebased(ContributionForm, request.POST, clash.current_version)
+                else:
+                    messages.success(request, _("Your words are saved."))
+                    return redirect("assessments:section", pk=case.pk, kind=kind)
+            status = 200 if status == 200 and words_form.is_valid() else status
+    if request.method == "GET":
+        audit.viewed(request, case, f"assessment: {section.get_kind_display()}")
+    contributions = section.contributions.select_related("author", "added_by").exclude(
+        author=user, status__in=[S.DRAFT]
+    )
+    context = {
+        "section": section,
+        "prompts": prompts_for(kind, Audience.PARTNER if user.is_partner else Audience.KEY_WORKER),
+        "contributions": contributions,
+        "own": own,
+        "words_form": words_form,
+        "judgement_form": judgement_form,
+        "may_contribute": may_contribute,
+        "conflict": conflict,
+    }
+    return render_case(request, "assessments/section.html", case, "assessment", context, status=status)
+
+
+def _contributes(user, case) -> bool:
+    try:
+        access.get_case_for_contribution(user, case.pk)
+    except Http404:
+        return False
+    return True
+
+
+def _rebased(form_class, data, version: int):
+    """The form as the person typed it, now based on the version that is saved: saving again is a
+    deliberate choice to replace it, made after seeing both."""
+    rebased = data.copy()
+    rebased["version"] = str(version)
+    form = form_class(rebased)
+    form.is_valid()
+    return form
+
+
+@require_GET
+def history(request, pk: int, kind: str):
+    case = access.get_case_for_view(request.user, pk)
+    section = _section(case, kind)
+    audit.viewed(request, case, f"assessment history: {section.get_kind_display()}")
+    revisions = Revision.objects.filter(section=section).select_related("contribution").order_by("-changed_at", "-pk")
+    # Words still being written by a young person or carer are theirs until they send them.
+    revisions = revisions.exclude(contribution__status=S.DRAFT, contribution__author__isnull=True)
+    return render_case(
+        request, "assessments/history.html", case, "assessment", {"section": section, "revisions": revisions[:200]}
+    )
+
+
+@require_POST
+def contribution_add(request, pk: int, contribution_pk: int):
+    case = access.get_case_for_change(request.user, pk)
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("section"), pk=contribution_pk, section__assessment__case=case
+    )
+    if contribution.status == S.DRAFT:
+        raise Http404  # not sent yet: it is still theirs
+    try:
+        services.contribution_add(contribution=contribution, by=request.user)
+    except services.AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(who)s's words are added to the assessment.") % {"who": contribution.who})
+    return redirect(reverse("assessments:section", args=[case.pk, contribution.section.kind]))

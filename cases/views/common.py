@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .. import access
 from ..models import Case, TimelineEntry
+from ..queries import with_flags
 
 
 def outstanding_interview(case: Case) -> TimelineEntry | None:
@@ -24,6 +25,7 @@ def outstanding_interview(case: Case) -> TimelineEntry | None:
 def render_case(request, template: str, case: Case, tab: str, context: dict | None = None, status: int = 200):
     user = request.user
     interview = outstanding_interview(case)
+    flags = with_flags(Case.objects.filter(pk=case.pk)).values("assessment_overdue", "agreed_target").first() or {}
     base = {
         "case": case,
         "young_person": case.young_person,
@@ -33,6 +35,8 @@ def render_case(request, template: str, case: Case, tab: str, context: dict | No
         "is_team_manager": access.is_team_manager(user, case),
         "interview": interview,
         "interview_hours_left": _hours_left(interview),
+        "assessment_overdue": flags.get("assessment_overdue"),
+        "agreed_target": flags.get("agreed_target"),
     }
     return render(request, template, {**base, **(context or {})}, status=status)
 

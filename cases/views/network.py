@@ -1,17 +1,139 @@
-from django.http import Http404
+"""The network around the young person: the people and services in their life, as a list and as an
+ecomap, and the pages that add, change and remove them.
+
+Anyone who may see the case sees its network; only those who may change the case change it (404 for
+anyone else, partners included). A closed case's network is kept as it was: no changes until it reopens.
+Adding a partner agency worker's account grants them access, and removing them takes it away: the services
+do that, through the access policy.
+"""
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import access, audit, services
+from ..ecomap import ecomap_svg, legend, shape_samples
+from ..forms.network import MemberAddForm, MemberEditForm
+from ..models import Case, NetworkMember
+from .common import posted, render_case
+
+CLOSENESS_ORDER = [value for value, _label in NetworkMember.Closeness.choices]
+KIND_ORDER = [value for value, _label in NetworkMember.Kind.choices]
 
 
-def network(request, *args, **kwargs):
-    raise Http404
+def _active_members(case: Case) -> list[NetworkMember]:
+    """The people in the network now, in the order of the picture: closest first, family first, by name."""
+    members = NetworkMember.objects.filter(case=case, removed_at__isnull=True).select_related("user__agency")
+    return sorted(
+        members,
+        key=lambda m: (
+            CLOSENESS_ORDER.index(m.closeness) if m.closeness in CLOSENESS_ORDER else len(CLOSENESS_ORDER),
+            KIND_ORDER.index(m.kind) if m.kind in KIND_ORDER else len(KIND_ORDER),
+            m.name.lower(),
+            m.pk,
+        ),
+    )
 
 
-def member_add(request, *args, **kwargs):
-    raise Http404
+def _member(case: Case, member_pk: int) -> NetworkMember:
+    """A current member of this case's network (the case already checked), or 404."""
+    member = get_object_or_404(
+        NetworkMember.objects.select_related("user__agency"), case=case, pk=member_pk, removed_at__isnull=True
+    )
+    member.case = case  # the services read it: no need to fetch it again
+    return member
 
 
-def member_edit(request, *args, **kwargs):
-    raise Http404
+def _closed(request, case: Case):
+    messages.info(request, _("This case is closed, so its network cannot be changed. Reopen the case to change it."))
+    return redirect("cases:network", pk=case.pk)
 
 
-def member_remove(request, *args, **kwargs):
-    raise Http404
+@require_GET
+def network(request, pk: int):
+    case = access.get_case_for_view(request.user, pk)
+    audit.viewed(request, case, "network")
+    members = _active_members(case)
+    context = {
+        "members": members,
+        "professionals": sum(1 for m in members if m.kind == NetworkMember.Kind.PROFESSIONAL),
+        "ecomap": ecomap_svg(case.young_person.display_name, members),
+        "legend": legend(),
+        "shapes": shape_samples(),
+    }
+    return render_case(request, "cases/network.html", case, "network", context)
+
+
+@require_http_methods(["GET", "POST"])
+def member_add(request, pk: int):
+    case = access.get_case_for_change(request.user, pk)
+    if case.is_closed:
+        return _closed(request, case)
+    back = reverse("cases:network", args=[case.pk])
+    form = MemberAddForm(posted(request), case=case, cancel_url=back)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.network_add(case=case, by=request.user, **form.member_fields())
+        except (services.CaseError, IntegrityError):
+            # Someone else added the same account a moment ago: the form's own check came too early.
+            form.add_error("user", _("They are already in this network"))
+        else:
+            if member.user_id:
+                messages.success(
+                    request, _("%(name)s is in the network and can now see this case.") % {"name": member.name}
+                )
+            else:
+                messages.success(request, _("%(name)s is in the network.") % {"name": member.name})
+            return redirect(back)
+    return render_case(
+        request,
+        "cases/network_form.html",
+        case,
+        "network",
+        {"form": form, "title": _("Add someone to the network"), "back": back},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_edit(request, pk: int, member_pk: int):
+    case = access.get_case_for_change(request.user, pk)
+    member = _member(case, member_pk)
+    if case.is_closed:
+        return _closed(request, case)
+    back = reverse("cases:network", args=[case.pk])
+    form = MemberEditForm(posted(request), case=case, member=member, cancel_url=back)
+    if request.method == "POST" and form.is_valid():
+        changed = form.changed_fields()
+        if changed:
+            services.network_update(member=member, by=request.user, **changed)
+            messages.success(request, _("Details of %(name)s saved.") % {"name": member.name})
+        return redirect(back)
+    return render_case(
+        request,
+        "cases/network_form.html",
+        case,
+        "network",
+        {"form": form, "title": _("Change details of %(name)s") % {"name": member.name}, "member": member},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_remove(request, pk: int, member_pk: int):
+    """A confirmation page; the POST from it removes them. The row stays, with the time of removal."""
+    case = access.get_case_for_change(request.user, pk)
+    member = _member(case, member_pk)
+    if case.is_closed:
+        return _closed(request, case)
+    back = reverse("cases:network", args=[case.pk])
+    if request.method == "POST":
+        services.network_remove(member=member, by=request.user)
+        if member.user_id:
+            text = _("%(name)s is no longer in the network and can no longer see this case.")
+        else:
+            text = _("%(name)s is no longer in the network.")
+        messages.success(request, text % {"name": member.name})
+        return redirect(back)
+    return render_case(request, "cases/network_remove.html", case, "network", {"member": member, "back": back})

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 
 from accounts import demo as accounts_demo
+from assessments import demo as assessments_demo
 from cases import demo as cases_demo
 
 
@@ -21,6 +23,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             people = accounts_demo.seed()
             cases = cases_demo.seed(people)
+            token = assessments_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
         self.stdout.write("Sign-ins: " + ", ".join(people))
+        base = settings.SITE_URL
+        self.stdout.write(f"Destiny's link to her 'About me' (no passcode): {base}{reverse('shared-link', args=[token])}")

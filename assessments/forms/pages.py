@@ -1,0 +1,104 @@
+from crispy_forms_gds.layout import Field, Fluid, Hidden, Size
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.forms.common import helper
+
+from ..sections import Audience
+
+
+class ContributionForm(forms.Form):
+    """The worker's or a partner's own words in a section. `version` is the version the text was based
+    on: a save based on an older one is refused and both versions are shown."""
+
+    text = forms.CharField(label=_("Your words"), widget=forms.Textarea, max_length=20000, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["text"].label = label
+        self.helper = helper(Field.textarea("text", rows=6), Field("version"), button=_("Save"))
+
+
+class JudgementForm(forms.Form):
+    going_well = forms.CharField(label=_("What is going well"), widget=forms.Textarea, required=False, max_length=20000)
+    worries = forms.CharField(label=_("What worries you"), widget=forms.Textarea, required=False, max_length=20000)
+    why = forms.CharField(
+        label=_("Why: what your judgement rests on"), widget=forms.Textarea, required=False, max_length=20000
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(
+            Hidden("form", "judgement"),
+            Field.textarea("going_well", rows=4),
+            Field.textarea("worries", rows=4),
+            Field.textarea("why", rows=4),
+            Field("version"),
+            button=_("Save my judgement"),
+        )
+
+
+class LinkForm(forms.Form):
+    section = forms.ChoiceField(
+        label=_("Which part of the assessment?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the part of the assessment"),
+            "invalid_choice": _("Choose one of the parts listed"),
+        },
+    )
+    contributor = forms.ChoiceField(
+        label=_("Who is it for?"),
+        widget=forms.RadioSelect,
+        choices=[(Audience.YOUNG_PERSON, _("The young person")), (Audience.PARENT_CARER, _("A parent or carer"))],
+        error_messages={"required": _("Choose who the link is for"), "invalid_choice": _("Choose who the link is for")},
+    )
+    name = forms.CharField(
+        label=_("Parent's or carer's name"),
+        required=False,
+        max_length=150,
+        help_text=_("Only for a parent or carer: the name their words will show under."),
+    )
+    days = forms.IntegerField(
+        label=_("Days until the link stops working"),
+        initial=14,
+        min_value=1,
+        max_value=90,
+        error_messages={
+            "required": _("Enter how many days the link works for"),
+            "min_value": _("A link works for at least 1 day"),
+            "max_value": _("A link works for 90 days at most"),
+            "invalid": _("Enter a number of days, like 14"),
+        },
+    )
+    passcode = forms.CharField(
+        label=_("Passcode (optional)"),
+        required=False,
+        max_length=50,
+        help_text=_("A word or number agreed with them. They type it before they see anything."),
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(s.kind, s.get_kind_display()) for s in sections]
+        self.helper = helper(
+            Field.radios("section", legend_size=Size.SMALL),
+            Field.radios("contributor", legend_size=Size.SMALL),
+            Field.text("name", field_width=Fluid.ONE_HALF),
+            Field.text("days", field_width=Fluid.ONE_QUARTER),
+            Field.text("passcode", field_width=Fluid.ONE_HALF),
+            button=_("Make the link"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contributor") == Audience.PARENT_CARER and not (data.get("name") or "").strip():
+            self.add_error("name", _("Enter the parent's or carer's name"))
+        passcode = (data.get("passcode") or "").strip()
+        if passcode and len(passcode) < 4:
+            self.add_error("passcode", _("A passcode needs at least 4 characters"))
+        data["passcode"] = passcode
+        return data
