@@ -18,7 +18,7 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if label:
             self.fields["text"].label = label
-        self.helper = helper(Field.textarea("text", rows=6), Field("version"), button=_("Save"))
+        self.helper = helper(Field.textarea("text", rows=6, label_size=Size.SMALL), Field("version"), button=_("Save"))
 
 
 class JudgementForm(forms.Form):

@@ -176,5 +176,6 @@ def contribution_add(request, pk: int, contribution_pk: int):
     except services.AssessmentError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("%(who)s's words are added to the assessment.") % {"who": contribution.who})
+        name = contribution.contributor_name or contribution.get_contributor_display()
+        messages.success(request, _("%(who)s’s words are added to the assessment.") % {"who": name})
     return redirect(reverse("assessments:section", args=[case.pk, contribution.section.kind]))

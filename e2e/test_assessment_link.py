@@ -1,0 +1,62 @@
+"""Issue: a young person completes her part of the assessment through a shared link on a phone."""
+
+from playwright.sync_api import expect
+
+from assessments.models import Contribution
+from cases.models import Case
+
+
+def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, browser, demo, sign_in, check):
+    case = Case.objects.get(young_person__given_name="Destiny")
+    sign_in("worker")
+    page.goto(f"{demo.url}/assessments/case/{case.pk}/")
+    check("assessment-overview")
+    page.get_by_role("link", name="Shared links").click()
+    check("assessment-links")
+    page.get_by_role("link", name="Make a link").click()
+    page.get_by_label("About me and what I enjoy").check()
+    page.get_by_label("The young person").check()
+    check("assessment-link-new")
+    page.get_by_role("button", name="Make the link").click()
+    expect(page.get_by_role("heading", name="Link made")).to_be_visible()
+    check("assessment-link-made")
+    link = page.locator("#shared-url").input_value()
+    assert "/s/" in link
+
+    # Destiny, on her phone: a fresh browser, no account.
+    phone = browser.new_context(viewport={"width": 360, "height": 740})
+    mine = phone.new_page()
+    mine.goto(link)
+    expect(mine.get_by_role("heading", name="About me")).to_be_visible()
+    assert mine.evaluate("document.documentElement.scrollWidth") <= 360
+    from axe_playwright_python.sync_playwright import Axe
+
+    mine.screenshot(path="e2e/screenshots/young-person-about-me-360.png", full_page=True)
+    results = Axe().run(mine)
+    assert results.violations_count == 0, results.generate_report()
+
+    words = "I love music and going to the youth club. People should know I'm shy at first."
+    mine.get_by_label("Your words").fill(words)
+    expect(mine.locator("#words-status")).to_have_text("Saved", timeout=10000)
+    mine.reload()
+    expect(mine.get_by_label("Your words")).to_have_value(words)
+    mine.get_by_role("button", name="Send to Jo").click()
+    expect(mine.get_by_role("heading", name="Sent to Jo")).to_be_visible()
+    expect(mine.get_by_text("I love music and going to the youth club.")).to_be_visible()
+    mine.screenshot(path="e2e/screenshots/young-person-sent-360.png", full_page=True)
+    results = Axe().run(mine)
+    assert results.violations_count == 0, results.generate_report()
+    phone.close()
+
+    # Back to the worker: the new words are there to read and add.
+    page.goto(f"{demo.url}/assessments/case/{case.pk}/")
+    expect(page.get_by_text("1 new")).to_be_visible()
+    page.get_by_role("link", name="About me and what I enjoy").click()
+    expect(page.get_by_text("I love music and going to the youth club.")).to_be_visible()
+    page.get_by_role("button", name="I have read this: add it to the assessment").click()
+    expect(page.get_by_text("words are added to the assessment")).to_be_visible()
+    check("assessment-section-worker")
+    assert (
+        Contribution.objects.get(section__assessment__case=case, contributor="young_person", status="added").text
+        == words
+    )
