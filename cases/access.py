@@ -100,6 +100,13 @@ def can_change(user: User, case: Case) -> bool:
     return changeable_cases(user).filter(pk=case.pk).exists()
 
 
+def can_contribute(user: User, case: Case) -> bool:
+    """May add to the record: staff who may change the case, or a partner who contributes."""
+    if not _active(user):
+        return False
+    return Case.objects.filter(pk=case.pk).filter(_granted(user, CHANGE) | _granted(user, CONTRIBUTE)).exists()
+
+
 def is_team_manager(user: User, case: Case) -> bool:
     return _active(user) and user.is_manager and user.team_id == case.team_id
 
@@ -110,11 +117,21 @@ def sees_restricted(user: User, case: Case) -> bool:
     return _active(user) and (case.key_worker_id == user.pk or is_team_manager(user, case))
 
 
+def visible_entries_q(user: User, prefix: str = "") -> Q:
+    """The timeline entries this person may see, as a condition (usable inside other queries, for example
+    the flags of the Cases page): unrestricted ones, their own, and all of the cases where they are the key
+    worker or one of the team's managers."""
+    if not _active(user):
+        return Q(pk__in=[])
+    condition = Q(**{f"{prefix}restricted": False}) | Q(**{f"{prefix}author": user})
+    condition |= Q(**{f"{prefix}case__key_worker": user})
+    if user.is_manager and user.team_id:
+        condition |= Q(**{f"{prefix}case__team_id": user.team_id})
+    return condition
+
+
 def timeline_for(user: User, case: Case) -> QuerySet[TimelineEntry]:
-    entries = TimelineEntry.objects.filter(case=case)
-    if sees_restricted(user, case):
-        return entries
-    return entries.filter(Q(restricted=False) | Q(author=user))
+    return TimelineEntry.objects.filter(case=case).filter(visible_entries_q(user))
 
 
 def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:

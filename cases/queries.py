@@ -4,11 +4,15 @@ queries."""
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, QuerySet
 from django.utils import timezone
 
+from . import access
 from .models import Case, TimelineEntry
 
 
-def outstanding_interviews():
+def outstanding_interviews(user):
+    """Return home interviews still to do, of the missing episodes this person may see (a restricted
+    episode must not show, even as a flag, to someone who may not see it)."""
     return TimelineEntry.objects.filter(
+        access.visible_entries_q(user),
         case=OuterRef("pk"),
         kind=TimelineEntry.Kind.MISSING,
         return_interview_done_at__isnull=True,
@@ -16,14 +20,14 @@ def outstanding_interviews():
     )
 
 
-def with_flags(cases: QuerySet[Case]) -> QuerySet[Case]:
+def with_flags(cases: QuerySet[Case], user) -> QuerySet[Case]:
     """Adds `interview_due` and `interview_overdue` (return home interviews) and `assessment_overdue`
     (past the date agreed with the manager for the first full picture) to each case."""
     from assessments.queries import agreed_target_date, past_agreed_date_condition
 
     return cases.annotate(
-        interview_due=Exists(outstanding_interviews()),
-        interview_overdue=Exists(outstanding_interviews().filter(return_interview_due_at__lt=timezone.now())),
+        interview_due=Exists(outstanding_interviews(user)),
+        interview_overdue=Exists(outstanding_interviews(user).filter(return_interview_due_at__lt=timezone.now())),
         agreed_target=agreed_target_date(),
     ).annotate(
         assessment_overdue=ExpressionWrapper(past_agreed_date_condition(), output_field=BooleanField()),

@@ -156,3 +156,22 @@ def test_case_overview_query_count_does_not_grow_with_history(client_for, manage
                 services.case_allocate(case=case, worker=workers[i], by=manager)
 
     assert_query_budget(client_for(manager), reverse("cases:detail", args=[case.pk]), add_rows=add, budget=25, large=60)
+
+
+def test_a_restricted_missing_episode_is_not_flagged_to_people_who_may_not_see_it(
+    client_for, key_worker, case, partner_with_grant, manager
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases import services
+
+    now = timezone.now()
+    services.timeline_add(case=case, by=key_worker, kind="missing", restricted=True, summary="Police-only episode",
+                          occurred_at=now - timedelta(days=5), returned_at=now - timedelta(days=4))
+    for who, flagged in [(key_worker, True), (manager, True), (partner_with_grant, False)]:
+        listing = client_for(who).get(reverse("cases:list")).content.decode()
+        header = client_for(who).get(reverse("cases:detail", args=[case.pk])).content.decode()
+        assert ("Return home interview overdue" in listing) is flagged, who
+        assert ("Return home interview overdue" in header) is flagged, who

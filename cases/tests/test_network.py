@@ -148,7 +148,7 @@ def test_the_network_page_keeps_to_its_query_budget(client_for, key_worker, case
             closeness = ["close", "some", "distant"][index % 3]
             NetworkMember.objects.create(case=case, kind=kind, name=f"Person {index}", closeness=closeness)
 
-    assert_query_budget(client, url("network", case), add_rows=add_rows, budget=12)
+    assert_query_budget(client, url("network", case), add_rows=add_rows, budget=16)
 
 
 # Who may not

@@ -9,10 +9,11 @@ from ..models import Case, TimelineEntry
 from ..queries import with_flags
 
 
-def outstanding_interview(case: Case) -> TimelineEntry | None:
+def outstanding_interview(user, case: Case) -> TimelineEntry | None:
+    """The next return home interview due, among the missing episodes this person may see."""
     return (
-        TimelineEntry.objects.filter(
-            case=case,
+        access.timeline_for(user, case)
+        .filter(
             kind=TimelineEntry.Kind.MISSING,
             return_interview_due_at__isnull=False,
             return_interview_done_at__isnull=True,
@@ -24,8 +25,10 @@ def outstanding_interview(case: Case) -> TimelineEntry | None:
 
 def render_case(request, template: str, case: Case, tab: str, context: dict | None = None, status: int = 200):
     user = request.user
-    interview = outstanding_interview(case)
-    flags = with_flags(Case.objects.filter(pk=case.pk)).values("assessment_overdue", "agreed_target").first() or {}
+    interview = outstanding_interview(user, case)
+    flags = (
+        with_flags(Case.objects.filter(pk=case.pk), user).values("assessment_overdue", "agreed_target").first() or {}
+    )
     base = {
         "case": case,
         "young_person": case.young_person,

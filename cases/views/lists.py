@@ -40,7 +40,7 @@ def case_list(request):
                 | Q(young_person__preferred_name__icontains=word)
             )
     cases = (
-        with_flags(cases)
+        with_flags(cases, user)
         .select_related("young_person", "key_worker")
         .order_by("young_person__given_name", "young_person__family_name", "pk")
     )

@@ -1,21 +1,194 @@
+"""The case's timeline: contacts, significant events and missing episodes, newest first.
+
+What a person sees of it comes only from `access.timeline_for`: a restricted entry (for example police
+intelligence) is not in the list, the counts, the filter or the pages of anyone who may not see it, and
+its page answers 404 to them exactly like an entry that does not exist.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import access, audit, services
+from ..forms.timeline import ENTRY_FORMS, InterviewForm, ReturnedForm, TimelineFilterForm
+from ..models import Case, TimelineEntry
+from .common import posted, render_case
+
+PAGE_SIZE = 25
+Kind = TimelineEntry.Kind
 
 
-def timeline(request, *args, **kwargs):
-    raise Http404
+def _may_contribute(user, case: Case) -> bool:
+    """Whether this person may add to the case's timeline (staff who may change it, or a partner who
+    contributes), asked of the access policy."""
+    try:
+        access.get_case_for_contribution(user, case.pk)
+    except Http404:
+        return False
+    return True
 
 
-def entry_add(request, *args, **kwargs):
-    raise Http404
+def _hours_left(entry: TimelineEntry) -> int | None:
+    """Whole hours until the return home interview is due (negative once it is overdue)."""
+    if not entry.return_interview_outstanding:
+        return None
+    return int((entry.return_interview_due_at - timezone.now()).total_seconds() // 3600)
 
 
-def entry_detail(request, *args, **kwargs):
-    raise Http404
+def _counts(entries) -> dict[str, int]:
+    """How many entries of each kind, in one query, of the entries given (already those this person
+    may see)."""
+    totals = entries.aggregate(
+        everything=Count("pk"), **{kind: Count("pk", filter=Q(kind=kind)) for kind in Kind.values}
+    )
+    return {"": totals.pop("everything"), **totals}
 
 
-def missing_returned(request, *args, **kwargs):
-    raise Http404
+@require_GET
+def timeline(request, pk: int):
+    user = request.user
+    case = access.get_case_for_view(user, pk)
+    visible = access.timeline_for(user, case)
+    counts = _counts(visible)
+    form = TimelineFilterForm(request.GET or None, counts=counts)
+    entries = visible.select_related("author", "author__agency")
+    if form.chosen:
+        entries = entries.filter(kind=form.chosen)
+    paginator = Paginator(entries, PAGE_SIZE)
+    paginator.count = counts[form.chosen]  # counted above, with the same filter: no second count
+    page = paginator.get_page(request.GET.get("page"))
+    for entry in page:
+        entry.hours_left = _hours_left(entry)
+    audit.viewed(request, case, "timeline")
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "filter_form": form,
+        "query": query.urlencode(),
+        "may_contribute": not case.is_closed and _may_contribute(user, case),
+    }
+    return render_case(request, "cases/timeline.html", case, "timeline", context)
 
 
-def interview_done(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+def entry_add(request, pk: int, kind: str):
+    form_class = ENTRY_FORMS.get(kind)
+    if form_class is None:
+        raise Http404("No such kind of entry.")
+    # Partners who contribute add contacts and events; missing episodes, with the return home interview
+    # they start, are for the people who may change the case.
+    if kind == Kind.MISSING:
+        case = access.get_case_for_change(request.user, pk)
+    else:
+        case = access.get_case_for_contribution(request.user, pk)
+    back = reverse("cases:timeline", args=[case.pk])
+    form = form_class(posted(request), cancel_url=back)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.timeline_add(case=case, by=request.user, kind=kind, **form.entry_fields())
+        except services.CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _added_message(entry))
+            return redirect(back)
+    context = {"form": form, "title": form.title, "back": back}
+    return render_case(request, "cases/timeline_form.html", case, "timeline", context)
+
+
+def _added_message(entry: TimelineEntry) -> str:
+    if entry.kind == Kind.MISSING and entry.returned_at is None:
+        return _("Missing episode recorded. When they are back, record it on the episode.")
+    if entry.kind == Kind.MISSING:
+        return _("Missing episode recorded. The return home interview is due by %(due)s.") % {
+            "due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")
+        }
+    if entry.kind == Kind.CONTACT:
+        return _("Contact added to the timeline.")
+    return _("Significant event added to the timeline.")
+
+
+@require_GET
+def entry_detail(request, pk: int, entry_pk: int):
+    case = access.get_case_for_view(request.user, pk)
+    entry = get_object_or_404(access.timeline_for(request.user, case).select_related("author__agency"), pk=entry_pk)
+    entry.hours_left = _hours_left(entry)
+    audit.viewed(request, case, f"timeline entry {entry.pk}")
+    return render_case(request, "cases/timeline_entry.html", case, "timeline", {"entry": entry})
+
+
+def _missing_episode(request, pk: int, entry_pk: int) -> tuple[Case, TimelineEntry]:
+    """The case (for a person who may change it) and one of its missing episodes they may see."""
+    case = access.get_case_for_change(request.user, pk)
+    entry = get_object_or_404(access.timeline_for(request.user, case), pk=entry_pk, kind=Kind.MISSING)
+    entry.case = case
+    return case, entry
+
+
+CLOSED = gettext_noop("The case is closed: reopen it to change its timeline.")
+
+
+@require_http_methods(["GET", "POST"])
+def missing_returned(request, pk: int, entry_pk: int):
+    case, entry = _missing_episode(request, pk, entry_pk)
+    detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
+    if entry.returned_at is not None:
+        messages.info(request, _("This missing episode has already ended."))
+        return redirect(detail)
+    form = ReturnedForm(posted(request), entry=entry, cancel_url=detail)
+    if request.method == "POST" and form.is_valid():
+        if case.is_closed:
+            form.add_error(None, _(CLOSED))
+        else:
+            try:
+                services.missing_episode_end(
+                    entry=entry,
+                    returned_at=form.cleaned_data["returned_at"],
+                    where_found=form.cleaned_data["where_found"],
+                    by=request.user,
+                )
+            except services.CaseError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Recorded that they are back. The return home interview is due by %(due)s.")
+                    % {"due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")},
+                )
+                return redirect(detail)
+    context = {"form": form, "title": _("They are back"), "back": detail, "entry": entry}
+    return render_case(request, "cases/timeline_form.html", case, "timeline", context)
+
+
+@require_http_methods(["GET", "POST"])
+def interview_done(request, pk: int, entry_pk: int):
+    case, entry = _missing_episode(request, pk, entry_pk)
+    detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
+    if entry.return_interview_due_at is None:
+        messages.info(request, _("Record that they are back first: the return home interview follows."))
+        return redirect(detail)
+    if entry.return_interview_done_at is not None:
+        messages.info(request, _("The return home interview is already recorded."))
+        return redirect(detail)
+    form = InterviewForm(posted(request), entry=entry, cancel_url=detail)
+    if request.method == "POST" and form.is_valid():
+        if case.is_closed:
+            form.add_error(None, _(CLOSED))
+        else:
+            try:
+                services.return_interview_done(entry=entry, done_at=form.cleaned_data["done_at"], by=request.user)
+            except services.CaseError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Return home interview recorded."))
+                return redirect(detail)
+    context = {"form": form, "title": _("Record the return home interview"), "back": detail, "entry": entry}
+    return render_case(request, "cases/timeline_form.html", case, "timeline", context)
