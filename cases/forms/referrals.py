@@ -137,7 +137,11 @@ class DuplicateForm(forms.Form):
 
 class AcceptForm(forms.Form):
     key_worker = forms.ModelChoiceField(
-        label=_("Key worker"), queryset=User.objects.none(), error_messages=_required(_("Choose the key worker"))
+        label=_("Key worker"),
+        queryset=User.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages=_required(_("Choose the key worker")),
     )
     over_capacity_reason = forms.CharField(
         label=_("The team is at capacity: why accept this referral now?"),
