@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -19,7 +20,7 @@ def notifications(request):
 def notification_open(request, pk: int):
     notification = Notification.objects.filter(recipient=request.user, pk=pk).first()
     if notification is None:
-        return redirect("accounts:notifications")
+        raise Http404("No such notification.")
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

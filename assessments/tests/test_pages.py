@@ -221,6 +221,6 @@ def test_notifications_page_shows_mine_and_marks_them_read(client_for, key_worke
     mine.refresh_from_db()
     assert mine.read_at is not None
     other = Notification.objects.get(recipient=manager)
-    client.post(reverse("accounts:notification-open", args=[other.pk]))
+    assert client.post(reverse("accounts:notification-open", args=[other.pk])).status_code == 404
     other.refresh_from_db()
     assert other.read_at is None
