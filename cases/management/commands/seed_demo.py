@@ -28,4 +28,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
         self.stdout.write("Sign-ins: " + ", ".join(people))
         base = settings.SITE_URL
-        self.stdout.write(f"Destiny's link to her 'About me' (no passcode): {base}{reverse('shared-link', args=[token])}")
+        self.stdout.write(
+            f"Destiny's link to her 'About me' (no passcode): {base}{reverse('shared-link', args=[token])}"
+        )
