@@ -358,8 +358,6 @@ def review_interval_change(*, assessment: Assessment, weeks: int, by: User) -> A
         before = locked.review_interval_weeks
         locked.review_interval_weeks = weeks
         locked.save(update_fields=["review_interval_weeks"])
-        audit.record(
-            user=by, case=case, action=A.CHANGE, what=f"assessment: weeks between reviews {before} -> {weeks}"
-        )
+        audit.record(user=by, case=case, action=A.CHANGE, what=f"assessment: weeks between reviews {before} -> {weeks}")
     assessment.review_interval_weeks = weeks
     return assessment

@@ -15,7 +15,7 @@ from cases.views.common import posted, render_case
 
 from .. import services
 from ..forms.pages import ContributionForm, JudgementForm
-from ..models import Contribution, Revision, Section
+from ..models import Contribution, Revision, Section, TimescaleAgreement
 from ..sections import Audience, SectionKind, prompts_for
 
 S = Contribution.Status
@@ -40,10 +40,16 @@ def overview(request, pk: int):
     context = {
         "assessment": assessment,
         "sections": sections,
-        "timescale": assessment.timescales.select_related("created_by").first(),
+        "timescale": assessment.timescales.exclude(status=TimescaleAgreement.Status.PROPOSED).first(),
+        "proposal_waiting": _proposal_waiting(assessment),
         "next_review": assessment.reviews.filter(held_at__isnull=True).first(),
     }
     return render_case(request, "assessments/overview.html", case, "assessment", context)
+
+
+def _proposal_waiting(assessment) -> bool:
+    latest = assessment.timescales.first()
+    return latest is not None and latest.status == TimescaleAgreement.Status.PROPOSED
 
 
 def _own_contribution(section: Section, user) -> Contribution | None:

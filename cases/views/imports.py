@@ -1,21 +1,165 @@
-from django.http import Http404
+"""Importing referrals from the council system's CSV export: upload, check (in the background), confirm,
+import (in the background), summary.
+
+Only the managers of a team, for their own team: anyone else gets 404 on every page here, like a page
+that does not exist. Nothing is imported until the manager confirms, and nothing with a problem at all
+unless they choose to import only the good rows.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import access, imports
+from ..forms.imports import ConfirmForm, UploadForm
+from ..models import ReferralImport
+from ..tasks import check_import, run_import
+from .common import posted
+
+Status = ReferralImport.Status
+ACTIVE = (Status.CHECKING, Status.IMPORTING)
+PROBLEMS_PER_PAGE = 100
+# Without JavaScript the page reloads itself this often while the file is checked or imported.
+REFRESH_SECONDS = 5
+RECENT_IMPORTS = 10
 
 
-def import_upload(request, *args, **kwargs):
-    raise Http404
+def _require_manager(user) -> None:
+    if not access.may_decide_referrals(user):
+        raise Http404("No such page.")
 
 
-def import_detail(request, *args, **kwargs):
-    raise Http404
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)
 
 
-def import_progress(request, *args, **kwargs):
-    raise Http404
+def progress_of(upload: ReferralImport) -> dict:
+    """What the progress indicator shows, for the page and for its JSON."""
+    total = upload.total_rows
+    processed = min(upload.processed_rows, total)
+    if upload.status == Status.CHECKING:
+        message = _("Checked %(done)s of %(total)s rows") % {"done": _number(processed), "total": _number(total)}
+    elif upload.status == Status.IMPORTING:
+        # Rows left out (with problems) count as done too, so the bar reaches the end.
+        message = _("Importing: %(done)s of %(total)s rows done") % {
+            "done": _number(processed),
+            "total": _number(total),
+        }
+    else:
+        message = str(upload.get_status_display())
+    return {
+        "status": upload.status,
+        "status_label": str(upload.get_status_display()),
+        "active": upload.status in ACTIVE,
+        "processed": processed,
+        "total": total,
+        "percent": int(processed * 100 / total) if total else 0,
+        "message": message,
+    }
 
 
-def import_confirm(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+@never_cache
+def import_upload(request):
+    user = request.user
+    _require_manager(user)
+    form = UploadForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        csv_file = form.csv_file
+        with transaction.atomic():
+            upload = ReferralImport.objects.create(
+                team_id=user.team_id,
+                created_by=user,
+                file_name=(form.cleaned_data["file"].name or "referrals.csv")[:255],
+                content=csv_file.text,
+                total_rows=csv_file.row_count,
+                status=Status.CHECKING,
+            )
+            transaction.on_commit(lambda: check_import.delay(upload.pk))
+        return redirect("referrals:import-detail", pk=upload.pk)
+    recent = (
+        ReferralImport.objects.filter(team_id=user.team_id)
+        .only("pk", "file_name", "created_at", "status", "total_rows", "imported_rows", "created_by")
+        .select_related("created_by")[:RECENT_IMPORTS]
+    )
+    return render(
+        request,
+        "cases/imports/upload.html",
+        {"form": form, "recent": recent, "max_size": imports.MAX_FILE_SIZE_LABEL, "columns": imports.COLUMNS},
+        status=400 if form.is_bound else 200,
+    )
 
 
-def import_cancel(request, *args, **kwargs):
-    raise Http404
+def _render_detail(request, upload: ReferralImport, *, confirm_form: ConfirmForm | None = None, status: int = 200):
+    context: dict = {
+        "upload": upload,
+        "progress": progress_of(upload),
+        "refresh_seconds": REFRESH_SECONDS,
+        "bad_rows": len(upload.problems),
+    }
+    if upload.problems:
+        context["problems"] = Paginator(upload.problems, PROBLEMS_PER_PAGE).get_page(request.GET.get("page"))
+    if upload.status == Status.CHECKED:
+        context["confirm_form"] = confirm_form or ConfirmForm(upload=upload)
+        try:
+            csv_file = imports.read_text(upload.content)
+        except imports.FileProblem:  # read at upload already; the notes are a courtesy
+            csv_file = None
+        if csv_file is not None:
+            context["ignored_columns"] = csv_file.ignored_columns
+            context["blank_lines"] = csv_file.blank_lines
+    return render(request, "cases/imports/detail.html", context, status=status)
+
+
+@require_GET
+@never_cache
+def import_detail(request, pk: int):
+    return _render_detail(request, access.get_import_for_manager(request.user, pk))
+
+
+@require_GET
+@never_cache
+def import_progress(request, pk: int):
+    return JsonResponse(progress_of(access.get_import_for_manager(request.user, pk)))
+
+
+@require_POST
+def import_confirm(request, pk: int):
+    upload = access.get_import_for_manager(request.user, pk)
+    if upload.status != Status.CHECKED:
+        messages.info(request, _("This import has already started or finished."))
+        return redirect("referrals:import-detail", pk=upload.pk)
+    form = ConfirmForm(request.POST, upload=upload)
+    if not form.is_valid():
+        return _render_detail(request, upload, confirm_form=form, status=400)
+    with transaction.atomic():
+        # Conditional, so that a second press of the button (or a second tab) starts nothing more.
+        started = ReferralImport.objects.filter(pk=upload.pk, status=Status.CHECKED).update(
+            status=Status.IMPORTING,
+            only_good_rows=bool(form.cleaned_data.get("only_good_rows")),
+            processed_rows=0,
+        )
+        if started:
+            transaction.on_commit(lambda: run_import.delay(upload.pk))
+    return redirect("referrals:import-detail", pk=upload.pk)
+
+
+@require_POST
+def import_cancel(request, pk: int):
+    upload = access.get_import_for_manager(request.user, pk)
+    # The file's rows are about children: once the import is cancelled they are not kept.
+    cancelled = ReferralImport.objects.filter(pk=upload.pk, status__in=[Status.CHECKING, Status.CHECKED]).update(
+        status=Status.CANCELLED, content="", problems=[], finished_at=timezone.now()
+    )
+    if not cancelled:
+        messages.info(request, _("This import has already started or finished, so it cannot be cancelled."))
+        return redirect("referrals:import-detail", pk=upload.pk)
+    messages.success(request, _("Import of %(file)s cancelled. Nothing was imported.") % {"file": upload.file_name})
+    return redirect("referrals:import")

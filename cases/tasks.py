@@ -1,0 +1,188 @@
+"""Background work on a ReferralImport: checking every row, then importing the good ones.
+
+Both tasks work in chunks, each its own transaction that also moves `processed_rows` on, so that the
+import's page can show progress and a task that stops half way (a worker restarted, the database gone
+for a moment) carries on from the last chunk it finished when it runs again. Running a task twice, or
+two copies at once, creates nothing twice: each chunk locks the import's row and starts only from
+where the last finished chunk left off.
+"""
+
+import logging
+
+from celery import Task, shared_task
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Team
+
+from . import imports, services
+from .models import Referral, ReferralImport
+
+logger = logging.getLogger(__name__)
+
+# Rows per transaction. referral_create opens a savepoint for each row, and PostgreSQL slows down
+# markedly once a transaction has more than 64 of them (its per-transaction subtransaction cache).
+CHUNK_SIZE = 50
+# Errors that go away by themselves: a lost connection, a lock timeout, a database restarting.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
+Status = ReferralImport.Status
+
+
+class ImportTask(Task):
+    """When a task gives up (an unexpected error, or the transient ones kept coming), the import is
+    marked failed, so that its page stops saying "checking" for ever."""
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        import_pk = args[0] if args else kwargs.get("import_pk")
+        logger.error("Referral import %s failed: %r", import_pk, exc)
+        _fail(import_pk, _("Something went wrong on our side. Upload the file again, or ask for help."))
+
+
+def _fail(import_pk: int, message: str) -> None:
+    ReferralImport.objects.filter(pk=import_pk, status__in=[Status.CHECKING, Status.IMPORTING]).update(
+        status=Status.FAILED, failure=message, finished_at=timezone.now()
+    )
+
+
+def _lock(import_pk: int, status: str, start: int) -> ReferralImport | None:
+    """The import, locked until the end of the transaction, if it is still at `status` and no other run
+    of the task has gone past `start`. None tells the caller to stop: the import was cancelled, or
+    another run is doing the work."""
+    found = (
+        ReferralImport.objects.select_for_update()
+        .only("status", "processed_rows", "good_rows", "imported_rows", "problems", "total_rows", "team_id")
+        .filter(pk=import_pk)
+        .first()
+    )
+    if found is None or found.status != status or found.processed_rows != start:
+        return None
+    return found
+
+
+def _read(upload: ReferralImport) -> list[imports.RowResult] | None:
+    try:
+        csv_file = imports.read_text(upload.content)
+    except imports.FileProblem as problem:
+        # The file was read when it was uploaded, so this should not happen; say so, do not guess.
+        _fail(upload.pk, problem.message)
+        return None
+    return list(imports.check_file(csv_file, today=timezone.localdate()))
+
+
+def _already_imported(team_id: int, references: list[str]) -> set[str]:
+    if not references:
+        return set()
+    return set(
+        Referral.objects.filter(team_id=team_id, external_reference__in=references).values_list(
+            "external_reference", flat=True
+        )
+    )
+
+
+def _already_imported_problem(row: imports.RowResult) -> dict:
+    row.errors.append(_("this council reference was already imported: the team already has this referral"))
+    return row.problem()
+
+
+TASK_OPTIONS = {
+    "base": ImportTask,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 8,
+}
+
+
+@shared_task(**TASK_OPTIONS)
+def check_import(import_pk: int) -> dict:
+    """Check every row of an uploaded file; record the bad ones with their line numbers."""
+    upload = ReferralImport.objects.filter(pk=import_pk, status=Status.CHECKING).first()
+    if upload is None:
+        return {"checked": 0}
+    rows = _read(upload)
+    if rows is None:
+        return {"checked": 0}
+
+    start = upload.processed_rows
+    while start < len(rows):
+        chunk = rows[start : start + CHUNK_SIZE]
+        known = _already_imported(upload.team_id, [row.reference for row in chunk if row.ok])
+        problems = [
+            _already_imported_problem(row) if row.ok and row.reference in known else row.problem()
+            for row in chunk
+            if not row.ok or row.reference in known
+        ]
+        with transaction.atomic():
+            locked = _lock(import_pk, Status.CHECKING, start)
+            if locked is None:
+                return {"checked": start, "stopped": True}
+            locked.problems = [*locked.problems, *problems]
+            locked.good_rows += len(chunk) - len(problems)
+            locked.processed_rows = start + len(chunk)
+            locked.total_rows = len(rows)
+            locked.save(update_fields=["problems", "good_rows", "processed_rows", "total_rows"])
+        start += len(chunk)
+
+    ReferralImport.objects.filter(pk=import_pk, status=Status.CHECKING, processed_rows=len(rows)).update(
+        status=Status.CHECKED
+    )
+    return {"checked": len(rows)}
+
+
+@shared_task(**TASK_OPTIONS)
+def run_import(import_pk: int) -> dict:
+    """Create a referral for every good row, through the same service as the referral form (which
+    looks for a young person the team already knows)."""
+    upload = ReferralImport.objects.filter(pk=import_pk, status=Status.IMPORTING).select_related("created_by").first()
+    if upload is None:
+        return {"imported": 0}
+    if upload.problems and not upload.only_good_rows:
+        # The confirmation page never allows this; a row with a problem must not slip in regardless.
+        _fail(import_pk, _("The file has rows with problems and importing only the good rows was not chosen."))
+        return {"imported": 0}
+    rows = _read(upload)
+    if rows is None:
+        return {"imported": 0}
+    bad_lines = {problem["line"] for problem in upload.problems}
+
+    created = 0
+    start = upload.processed_rows
+    while start < len(rows):
+        chunk = rows[start : start + CHUNK_SIZE]
+        with transaction.atomic():
+            locked = _lock(import_pk, Status.IMPORTING, start)
+            if locked is None:
+                return {"imported": created, "stopped": True}
+            # One import at a time per team: two imports of the same file, confirmed together, must not
+            # both find a council reference missing and both create it.
+            Team.objects.select_for_update().filter(pk=locked.team_id).first()
+            wanted = [row for row in chunk if row.line not in bad_lines]
+            known = _already_imported(locked.team_id, [row.reference for row in wanted])
+            problems, made = [], 0
+            for row in wanted:
+                if not row.ok:  # only when a rule changed between checking and importing
+                    problems.append(row.problem())
+                elif row.reference in known:
+                    problems.append(_already_imported_problem(row))
+                else:
+                    services.referral_create(
+                        team=upload.team,
+                        by=upload.created_by,
+                        fields={**row.fields},
+                        source=Referral.Source.IMPORT,
+                        received_at=row.received_at,
+                    )
+                    known.add(row.reference)
+                    made += 1
+            locked.problems = [*locked.problems, *problems]
+            locked.imported_rows += made
+            locked.processed_rows = start + len(chunk)
+            locked.save(update_fields=["problems", "imported_rows", "processed_rows"])
+        created += made
+        start += len(chunk)
+
+    ReferralImport.objects.filter(pk=import_pk, status=Status.IMPORTING, processed_rows=len(rows)).update(
+        status=Status.DONE, finished_at=timezone.now()
+    )
+    return {"imported": created}
