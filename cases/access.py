@@ -239,7 +239,8 @@ def get_import_for_manager(user: User, pk):
 
     if not may_decide_referrals(user):
         raise Http404("No such import.")
-    found = ReferralImport.objects.filter(pk=pk, team_id=user.team_id).first()
+    # The file's text can be megabytes: only the page that reads it loads it.
+    found = ReferralImport.objects.filter(pk=pk, team_id=user.team_id).defer("content").first()
     if found is None:
         raise Http404("No such import.")
     return found

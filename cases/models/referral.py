@@ -116,6 +116,14 @@ class Referral(models.Model):
     class Meta:
         ordering = ["received_at", "pk"]
         indexes = [models.Index(fields=["team", "status", "received_at"])]
+        constraints = [
+            # A referral exported by the council's system is imported once per team.
+            models.UniqueConstraint(
+                fields=["team", "external_reference"],
+                condition=~models.Q(external_reference=""),
+                name="one_referral_per_council_reference",
+            )
+        ]
 
     def __str__(self):
         return f"{self.given_name} {self.family_name}"

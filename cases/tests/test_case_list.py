@@ -168,8 +168,15 @@ def test_a_restricted_missing_episode_is_not_flagged_to_people_who_may_not_see_i
     from cases import services
 
     now = timezone.now()
-    services.timeline_add(case=case, by=key_worker, kind="missing", restricted=True, summary="Police-only episode",
-                          occurred_at=now - timedelta(days=5), returned_at=now - timedelta(days=4))
+    services.timeline_add(
+        case=case,
+        by=key_worker,
+        kind="missing",
+        restricted=True,
+        summary="Police-only episode",
+        occurred_at=now - timedelta(days=5),
+        returned_at=now - timedelta(days=4),
+    )
     for who, flagged in [(key_worker, True), (manager, True), (partner_with_grant, False)]:
         listing = client_for(who).get(reverse("cases:list")).content.decode()
         header = client_for(who).get(reverse("cases:detail", args=[case.pk])).content.decode()
