@@ -189,3 +189,28 @@ def test_no_prompt_a_young_person_or_carer_sees_has_jargon(kind, audience):
     prompts = prompts_for(kind, audience)
     for text in (prompts.title, *prompts.questions):
         assert not JARGON.search(str(text)), f"{kind}/{audience}: {text}"
+
+
+def test_a_link_cannot_be_turned_towards_another_section_or_case(client, about_me, key_worker, case, outsider_case):
+    other_section = case.assessment.sections.get(kind=SectionKind.WORRIES)
+    other_words = services.contribution_start(section=other_section, contributor=Audience.PARENT_CARER, name="Mum")
+    outsider_words = services.contribution_start(
+        section=outsider_case.assessment.sections.get(kind=SectionKind.ABOUT_ME), contributor=Audience.YOUNG_PERSON
+    )
+    link, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    path = f"/s/{token}/"
+    for extra in (
+        {"contribution": other_words.pk},
+        {"section": "worries"},
+        {"case": outsider_case.pk},
+        {"contribution_id": outsider_words.pk},
+    ):
+        client.post(path, {"action": "autosave", "text": "mine", "version": 0, **extra})
+    other_words.refresh_from_db()
+    outsider_words.refresh_from_db()
+    link.contribution.refresh_from_db()
+    assert other_words.text == "" and outsider_words.text == ""
+    assert link.contribution.text == "mine"
+    page = client.get(f"{path}?section=worries&case={outsider_case.pk}").content.decode()
+    assert "About me" in page and "Worries" not in page and "Jordan" not in page
+    assert client.get(f"/s/{token}/worries/").status_code == 404
