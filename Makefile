@@ -27,12 +27,14 @@ static/build/css/staff.css: node_modules/.installed $(wildcard static/scss/*.scs
 	npm run --silent build:css
 
 # The embedded default: SQLite, a broker on disk, demo data; web server, worker and beat together.
+# One reminder run is queued at start (beat's first comes after its interval), so the demo shows some.
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (sign in as worker, manager, ... with the password act-demo-2026)"
 	@$(BIN)/celery -A act worker --beat --loglevel=INFO --concurrency=1 --schedule=var/celerybeat-schedule & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/celery -A act call assessments.tasks.send_reminders >/dev/null; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used.

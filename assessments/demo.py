@@ -9,7 +9,7 @@ from accounts.models import User
 from cases.models import Case
 
 from . import services
-from .models import SharedLink
+from .models import ReviewPoint, SharedLink
 from .sections import Audience, SectionKind
 
 
@@ -43,6 +43,10 @@ def _timescales(people, cases) -> None:
 
 def seed(people: dict[str, User], cases: dict[str, Case]) -> str:
     _timescales(people, cases)
+    # Emily's first review is in two days, so the reminder task has something to say in the demo.
+    ReviewPoint.objects.filter(assessment=cases["emily"].assessment, held_at__isnull=True).update(
+        due_on=timezone.localdate() + timedelta(days=2)
+    )
     destiny = cases["destiny"]
     section = destiny.assessment.sections.get(kind=SectionKind.ABOUT_ME)
     SharedLink.objects.filter(case=destiny, section=section, revoked_at__isnull=True).update(revoked_at=timezone.now())
