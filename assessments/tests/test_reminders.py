@@ -168,3 +168,18 @@ def test_a_real_worker_runs_reminders_concurrently_and_catches_up_after_an_outag
         assert wait_for(lambda: worker.log().count("succeeded") >= 3), worker.log()[-3000:]
     assert Notification.objects.count() == 4
     assert _count_emails_in(email_dir) == 4, worker.output[-3000:]
+
+
+def test_a_run_cut_off_half_way_is_completed_by_the_next_without_repeats(case, key_worker, manager):
+    from accounts.notifications import notify
+
+    _review_due_in(case, -1)
+    _missing(case, key_worker, returned_hours_ago=80)
+    messages = due_messages()
+    # The worker was killed after recording half the notifications and before emailing any.
+    notify(messages[: len(messages) // 2])
+    assert Notification.objects.count() == 2 and len(mail.outbox) == 0
+    send_reminders()
+    assert Notification.objects.count() == 4 and len(mail.outbox) == 4
+    send_reminders()
+    assert Notification.objects.count() == 4 and len(mail.outbox) == 4
