@@ -1,8 +1,7 @@
 """Forms for the assessment's timescale, agreed with the manager, and its review points."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fixed, Layout
 from django import forms
@@ -11,35 +10,22 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cases.forms.common import helper
+from cases.forms.common import DayMonthYearField, helper
 
 from ..models import TimescaleAgreement
 
 WEEKS_LOW, WEEKS_HIGH = 1, 26
 
 
-class FutureDateField(DateInputField):
-    """A GOV.UK date input that accepts only real dates after today, and not years ahead (a year
-    typed wrongly, 2205 for 2025, would otherwise put a review out of sight)."""
+class FutureDateField(DayMonthYearField):
+    """A date after today, and not years ahead (a year typed wrongly, 2205 for 2025, would otherwise put a
+    review out of sight)."""
 
     def __init__(self, *, label, help_text="", required=True, within_years=2):
         super().__init__(label=label, help_text=help_text, required=required)
         self.within_years = within_years
-        self.error_messages["required"] = _("Enter the day, month and year")
-        self.error_messages["incomplete"] = _("Enter the day, month and year")
-        # The day, month and year boxes' own checks speak in words of their own, untranslated;
-        # `compress` says it once, in ours.
-        for part in self.fields:
-            part.validators = []
 
-    def compress(self, data_list):
-        day, month, year = data_list
-        if day in (None, "") and month in (None, "") and year in (None, ""):
-            return None
-        try:
-            value = date(int(year), int(month), int(day))
-        except (TypeError, ValueError):
-            raise forms.ValidationError(_("Enter a real date"), code="invalid") from None
+    def check(self, value):
         today = timezone.localdate()
         if value <= today:
             raise forms.ValidationError(_("The date must be in the future"), code="past")
@@ -47,7 +33,6 @@ class FutureDateField(DateInputField):
             raise forms.ValidationError(
                 _("Enter a date within the next %(years)s years") % {"years": self.within_years}, code="too_far"
             )
-        return value
 
 
 def example_date(weeks: int = 6) -> str:

@@ -8,17 +8,15 @@ know, and nothing that happened can be in the future.
 import re
 from datetime import date, datetime, time, timedelta
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Div, Field, Fixed, Layout, Size
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import TimelineEntry
-from .common import helper
+from .common import DayMonthYearField, helper
 
 Kind = TimelineEntry.Kind
 
@@ -39,45 +37,19 @@ def _example_date_hint() -> str:
     }
 
 
-class HappenedOnField(DateInputField):
-    """A GOV.UK date input for something that has already happened: a real date, since 2000, not in the
-    future. The messages name the date asked for, so the error summary says which one is wrong."""
+class HappenedOnField(DayMonthYearField):
+    """A date something happened: since 2000, not in the future. The messages name the date asked for, so
+    the error summary says which one is wrong."""
 
     def __init__(self, *, label, missing: str, future: str, required=True):
-        super().__init__(label=label, required=required)
-        self.error_messages["required"] = missing
-        self.error_messages["incomplete"] = missing
+        super().__init__(label=label, required=required, missing=missing)
         self.future_message = future
-        real_date = _("Enter a real date")
-        for part in self.fields:
-            part.validators = [RegexValidator(r"^\s*[0-9]+\s*$", real_date)]
 
-    def clean(self, value):
-        try:
-            return super().clean(value)
-        except forms.ValidationError as error:
-            # An error about the whole date is given to the day box too, so that the error summary
-            # links to an input (which takes the focus) rather than to the group around them.
-            if not any(getattr(part.widget, "errors", None) for part in self.fields):
-                self.fields[0].widget.errors = list(error.messages)
-            raise
-
-    def compress(self, data_list):
-        parts = [str(part).strip() if part is not None else "" for part in data_list]
-        if not any(parts):
-            return None
-        if not all(parts):
-            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
-        day, month, year = (int(part) for part in parts)
-        try:
-            value = date(year, month, day)
-        except (ValueError, OverflowError):
-            raise forms.ValidationError(_("Enter a real date"), code="invalid") from None
+    def check(self, value):
         if value > timezone.localdate():
             raise forms.ValidationError(self.future_message, code="future")
         if value < EARLIEST:
             raise forms.ValidationError(_("Enter a date after 1 January 2000"), code="too_old")
-        return value
 
 
 class TimeOfDayField(forms.CharField):
