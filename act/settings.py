@@ -153,6 +153,7 @@ GUARDIAN_RENDER_403 = False
 
 # django-axes: five wrong passwords for one username from one address lock that pair for 30 minutes.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_VERBOSE = False  # no banner on every command; lock-outs are still logged
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
