@@ -1,7 +1,7 @@
 """Settings for the ACT case management application.
 
 One file, driven by the environment. Every value has a safe development default so that
-`make run` works on a fresh machine; production sets the variables listed in `.env.example`.
+`make run` works on a fresh machine; production sets the variables listed in `env.example`.
 A secret can also be read from a file named by `<NAME>_FILE` (for container secrets).
 """
 
