@@ -8,16 +8,30 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+SECRET_FILE := var/secret-key
 
-.PHONY: setup run test e2e lint format bench clean
+# The demo's settings, said explicitly: the defaults are those of a hardened production service.
+# Two-factor sign-in is off in the demo only (see the README); `make run TWO_FACTOR_REQUIRED=true` tries it.
+TWO_FACTOR_REQUIRED ?= false
+DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_FILE) \
+	ALLOWED_HOSTS=$(HOST),127.0.0.1,localhost SITE_URL=http://$(HOST):$(PORT) \
+	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
+	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css
+.PHONY: setup run test e2e lint format bench clean manage
 
-$(VENV)/.installed: requirements.txt
+setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+# The demo's own secret key, made once and kept (var/ is not in git).
+$(SECRET_FILE):
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -29,13 +43,13 @@ static/build/css/staff.css: node_modules/.installed $(wildcard static/scss/*.scs
 # The embedded default: SQLite, a broker on disk, demo data; web server, worker and beat together.
 # One reminder run is queued at start (beat's first comes after its interval), so the demo shows some.
 run: setup
-	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
+	$(DEMO_ENV) $(MANAGE) migrate --noinput
+	$(DEMO_ENV) $(MANAGE) seed_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (sign in as worker, manager, ... with the password act-demo-2026)"
-	@$(BIN)/celery -A act worker --beat --loglevel=INFO --concurrency=1 --schedule=var/celerybeat-schedule & worker=$$!; \
+	@$(DEMO_ENV) $(BIN)/celery -A act worker --beat --loglevel=INFO --concurrency=1 --schedule=var/celerybeat-schedule & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/celery -A act call assessments.tasks.send_reminders >/dev/null; \
-	  $(MANAGE) runserver $(HOST):$(PORT)
+	  $(DEMO_ENV) $(BIN)/celery -A act call assessments.tasks.send_reminders >/dev/null; \
+	  $(DEMO_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used.
 test: setup
@@ -47,8 +61,12 @@ e2e: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(MANAGE) check
-	$(MANAGE) makemigrations --check --dry-run
+	$(DEMO_ENV) $(MANAGE) check
+	$(DEMO_ENV) $(MANAGE) makemigrations --check --dry-run
+
+# Any other manage.py command with the demo's settings: make manage ARGS="createsuperuser"
+manage: setup
+	$(DEMO_ENV) $(MANAGE) $(ARGS)
 
 format: setup
 	$(BIN)/ruff check --fix .

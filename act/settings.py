@@ -35,16 +35,22 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Safe by default: a forgotten variable gives a hardened service, never debug pages or a known key.
+# `make run` (the demo) and the tests set what they need explicitly.
+DEBUG = env_bool("DEBUG", False)
+# The embedded demo of `make run`: the only place where two-factor sign-in may be turned off.
+DEMO = env_bool("DEMO", False)
+# Served over HTTPS only (redirect, secure cookies, HSTS). Only the demo and the tests, on plain
+# http://127.0.0.1, turn it off.
+HTTPS = env_bool("HTTPS", True)
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Development only: a fixed key is harmless when DEBUG is on and nothing is public.
-    SECRET_KEY = "development-only-not-secret-" + "x" * 40
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set (or SECRET_KEY_FILE). `make run` makes one for the demo under var/."
+    )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -187,8 +193,9 @@ STORAGES = {
         )
     },
 }
-# In development static files are served straight from their folders; production runs collectstatic.
-WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
+# Production runs collectstatic; the demo serves static files straight from their folders. Tests leave
+# the finders off: with them on, every test client rescans every static file.
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", False)
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 
@@ -251,8 +258,12 @@ SERVICE_NAME = env("SERVICE_NAME", "ACT case management")
 # The address of the service, for links in emails.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Production hardening: on whenever DEBUG is off (checked by `manage.py check --deploy`).
-if not DEBUG:
+# Hardening: the headers always; HTTPS-only behaviour unless HTTPS is explicitly off (checked by
+# `manage.py check --deploy`).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
@@ -260,9 +271,6 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_REFERRER_POLICY = "same-origin"
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,

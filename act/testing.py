@@ -89,7 +89,26 @@ class RealWorker:
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
         )
+        self._wait_until_ready()
         return self
+
+    # On two busy cores (browser tests beside it) a worker can take most of a minute to start.
+    READY_TIMEOUT = 120.0
+
+    def _wait_until_ready(self) -> None:
+        """Return once the worker says it is ready to take tasks; a task sent before that can be lost
+        to a worker that is still starting, or shutting down after a failed start."""
+        import time
+
+        deadline = time.monotonic() + self.READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if " ready." in self.log():
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.__exit__(None, None, None)
+        raise AssertionError(f"the Celery worker did not become ready; its log:\n{self.output[-5000:]}")
 
     def __exit__(self, *exc):
         import signal

@@ -15,11 +15,11 @@ from act.testing import RealWorker, wait_for
 
 
 @pytest.fixture
-def worker_queue(transactional_db):
-    queue = f"test-{uuid.uuid4().hex}"
-    with RealWorker(queue) as worker:
-        yield queue
-    print(worker.output[-3000:])
+def worker(transactional_db):
+    """A real worker on a queue of its own, ready (it said so) before the test sends anything."""
+    with RealWorker(f"test-{uuid.uuid4().hex}") as running:
+        yield running
+    print(running.output[-3000:])
 
 
 def test_the_broker_is_redis_when_redis_url_is_set():
@@ -29,14 +29,16 @@ def test_the_broker_is_redis_when_redis_url_is_set():
         assert settings.CELERY_BROKER_URL == "filesystem://"
 
 
-def test_a_real_worker_clears_expired_sessions(worker_queue):
+def test_a_real_worker_clears_expired_sessions(worker):
     now = timezone.now()
     Session.objects.create(session_key="expired-one", session_data="", expire_date=now - timedelta(days=1))
     Session.objects.create(session_key="still-valid", session_data="", expire_date=now + timedelta(days=1))
 
-    clear_expired_sessions.apply_async(queue=worker_queue)
+    clear_expired_sessions.apply_async(queue=worker.queue)
 
-    assert wait_for(lambda: not Session.objects.filter(session_key="expired-one").exists()), "the worker did not run"
+    assert wait_for(lambda: not Session.objects.filter(session_key="expired-one").exists(), timeout=90), (
+        f"the worker did not run; its log:\n{worker.log()[-5000:]}"
+    )
     assert Session.objects.filter(session_key="still-valid").exists()
 
 

@@ -20,7 +20,16 @@ PRODUCTION = {
 def run_django(code: str, extra_env: dict) -> subprocess.CompletedProcess:
     # Only what a production process would have: nothing from the test run (the browser tests set
     # DJANGO_ALLOW_ASYNC_UNSAFE in this process, which the deployment check rightly refuses).
-    unset = {"DEBUG", "SECRET_KEY", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    unset = {
+        "DEBUG",
+        "DEMO",
+        "HTTPS",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "STATICFILES_BACKEND",
+        "REDIS_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DJANGO_SETTINGS_MODULE="act.settings", **extra_env)
     return subprocess.run(  # noqa: S603 - our own interpreter
@@ -28,10 +37,20 @@ def run_django(code: str, extra_env: dict) -> subprocess.CompletedProcess:
     )
 
 
-def test_secret_key_is_required_when_debug_is_off():
-    result = run_django("import django; django.setup()", {"DEBUG": "false", "SECRET_KEY": ""})
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+def test_secret_key_is_required_even_with_debug_on():
+    for debug in ("false", "true"):
+        result = run_django("import django; django.setup()", {"DEBUG": debug, "SECRET_KEY": ""})
+        assert result.returncode != 0
+        assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_forgotten_variable_gives_a_hardened_service():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.DEMO, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.ALLOWED_HOSTS, s.X_FRAME_OPTIONS)"
+    )
+    result = run_django(code, {"SECRET_KEY": PRODUCTION["SECRET_KEY"]})
+    assert result.stdout.split() == ["False", "False", "True", "True", "[]", "DENY"], result.stderr
 
 
 def test_secrets_can_be_read_from_files(tmp_path):
@@ -47,7 +66,11 @@ def test_database_and_broker_come_from_the_environment():
         "from django.conf import settings; d = settings.DATABASES['default'];"
         "print(d['ENGINE'], d['NAME'], settings.CELERY_BROKER_URL, settings.CACHES['default']['BACKEND'])"
     )
-    env = {"DATABASE_URL": "postgres://act:pw@db.internal:5433/actdb", "REDIS_URL": "redis://cache.internal:6379/2"}
+    env = {
+        "SECRET_KEY": PRODUCTION["SECRET_KEY"],
+        "DATABASE_URL": "postgres://act:pw@db.internal:5433/actdb",
+        "REDIS_URL": "redis://cache.internal:6379/2",
+    }
     result = run_django(code, env)
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
@@ -61,7 +84,7 @@ def test_embedded_default_is_sqlite_and_a_broker_on_disk():
     code = (
         "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.CELERY_BROKER_URL)"
     )
-    env = {"DATABASE_URL": ""}
+    env = {"SECRET_KEY": PRODUCTION["SECRET_KEY"], "DATABASE_URL": ""}
     result = run_django(code, env)
     assert result.stdout.split() == ["django.db.backends.sqlite3", "filesystem://"], result.stderr
 

@@ -163,9 +163,9 @@ def test_a_real_worker_runs_reminders_concurrently_and_catches_up_after_an_outag
         # Two runs at the same moment on two worker processes, then another one later.
         send_reminders.apply_async(queue=queue)
         send_reminders.apply_async(queue=queue)
-        assert wait_for(lambda: worker.log().count("succeeded") >= 2), worker.log()[-3000:]
+        assert wait_for(lambda: worker.log().count("succeeded") >= 2, timeout=90), worker.log()[-3000:]
         send_reminders.apply_async(queue=queue)
-        assert wait_for(lambda: worker.log().count("succeeded") >= 3), worker.log()[-3000:]
+        assert wait_for(lambda: worker.log().count("succeeded") >= 3, timeout=90), worker.log()[-3000:]
     assert Notification.objects.count() == 4
     assert _count_emails_in(email_dir) == 4, worker.output[-3000:]
 

@@ -15,7 +15,7 @@ def names(username):
 
 @pytest.fixture
 def seeded(db, settings):
-    settings.DEBUG = True
+    settings.DEMO = True
     call_command("seed_demo")
 
 
@@ -40,14 +40,14 @@ def test_seeding_twice_changes_nothing(seeded):
     assert (User.objects.count(), Case.objects.count(), CaseUserObjectPermission.objects.count()) == counts
 
 
-def test_seeding_refuses_when_debug_is_off(db, settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG is off"):
+def test_seeding_refuses_outside_the_demo(db, settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="not the demo"):
         call_command("seed_demo")
     assert not User.objects.exists()
 
 
-def test_seeding_with_force_runs_when_debug_is_off(db, settings):
-    settings.DEBUG = False
+def test_seeding_with_force_runs_outside_the_demo(db, settings):
+    settings.DEMO = False
     call_command("seed_demo", "--force")
     assert User.objects.filter(username="worker").exists()

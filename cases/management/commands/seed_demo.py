@@ -9,16 +9,16 @@ from cases import demo as cases_demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo team, sign-ins and cases (safe to run again). Refuses to run with DEBUG off."
+    help = "Create the demo team, sign-ins and cases (safe to run again). Runs only in the demo (DEMO=true)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+        parser.add_argument("--force", action="store_true", help="Run even though this is not the demo.")
 
     def handle(self, *args, force: bool = False, **options):
-        if not settings.DEBUG and not force:
+        if not settings.DEMO and not force:
             raise CommandError(
-                "DEBUG is off, so this looks like a real service: demo accounts with a published password "
-                "must not be created there. Use --force if you are sure."
+                "This is not the demo (DEMO is not set), so it looks like a real service: demo accounts with a "
+                "published password must not be created there. Use --force if you are sure."
             )
         with transaction.atomic():
             people = accounts_demo.seed()
