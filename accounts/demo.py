@@ -48,7 +48,7 @@ def seed() -> dict[str, User]:
                 "team": teams.get(team_name),
                 "agency": police if role == User.Role.PARTNER else None,
                 "is_staff": is_admin,
-                "is_superuser": is_admin,
+                "is_superuser": False,
                 "is_active": True,
                 **extra,
             },

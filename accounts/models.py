@@ -1,26 +1,20 @@
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class Team(models.Model):
-    """An ACT team. Its managers see every case of the team through one group grant."""
+    """An ACT team. Its managers (members whose role is manager) see every case of the team."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     local_authority = models.CharField(_("local authority"), max_length=100)
     case_capacity = models.PositiveIntegerField(_("case capacity"), default=30)
-    managers_group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="managed_team", editable=False)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if self.managers_group_id is None:
-            self.managers_group, _created = Group.objects.get_or_create(name=f"Managers of {self.name}")
-        super().save(*args, **kwargs)
 
 
 class PartnerAgency(models.Model):

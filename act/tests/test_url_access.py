@@ -1,5 +1,6 @@
-"""Every URL pattern of the project, walked as an anonymous visitor, as a worker of another team and as
-a partner agency worker who was not added to the case.
+"""Every URL pattern of the project, walked as an anonymous visitor, as a worker of another team, as a
+partner agency worker who was not added to the case, as a former manager of the team whose role was
+changed, and as a manager who was moved to another team.
 
 The URLs are read from the URLconf, not listed by hand, so a new page is covered the moment it is
 mounted. A URL that answers with data must be on PUBLIC below, with the reason it is public.
@@ -129,7 +130,31 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, rochdale, name, path):
         )
 
 
-@pytest.mark.parametrize("who", ["outsider", "partner_without_grant"])
+@pytest.fixture
+def demoted_manager(team):
+    """Managed ACT Rochdale until their role was changed to ACT worker (with no case of their own)."""
+    from accounts.models import User
+    from accounts.tests.factories import UserFactory
+
+    person = UserFactory(username="once-a-manager", role=User.Role.MANAGER, team=team)
+    person.role = User.Role.ACT_WORKER
+    person.save()
+    return person
+
+
+@pytest.fixture
+def moved_manager(team, other_team):
+    """Managed ACT Rochdale until they were moved to manage ACT Wigan."""
+    from accounts.models import User
+    from accounts.tests.factories import UserFactory
+
+    person = UserFactory(username="moved-manager", role=User.Role.MANAGER, team=team)
+    person.team = other_team
+    person.save()
+    return person
+
+
+@pytest.mark.parametrize("who", ["outsider", "partner_without_grant", "demoted_manager", "moved_manager"])
 @pytest.mark.parametrize("name,path", all_urls())
 def test_people_without_a_grant_get_nothing_of_rochdale(request, client_for, rochdale, outsider_case, who, name, path):
     client = client_for(request.getfixturevalue(who))
