@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
-from cases.tests.factories import CaseFactory
 
 
 def admin_save(admin_client, person: User, **changes):
