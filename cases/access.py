@@ -15,9 +15,12 @@ Not a global permission, not a group, not being a superuser. A case a person may
 exactly like a case that does not exist.
 """
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 
@@ -146,6 +149,86 @@ def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:
         .select_related("case_a__young_person", "case_b__young_person")
         .order_by("created_at")
     )
+
+
+# The words of the young person and their family (written through a shared link, so with no author):
+# - a draft is theirs alone until they send it: nobody else reads it, and it is never loaded for anyone;
+# - once sent, the staff who may change the case read it (the key worker, the plan coordinator, the
+#   team's managers);
+# - a partner agency reads it only where the writer chose to share that part with that agency (a live
+#   ContributionShare), and that choice can be withdrawn.
+# Words written by staff and partners (with an author) are read by everyone who may see the case.
+
+
+def readable_words_q(user: User, case: Case, *, prefix: str = "") -> Q:
+    """The contributions to `case` this person may read, as a condition on contributions (`prefix`
+    "contribution__" applies it through a relation, for example to the history of a part)."""
+    if not _active(user):
+        return Q(pk__in=[])
+    professional = Q(**{f"{prefix}author__isnull": False})
+    family_sent = Q(**{f"{prefix}author__isnull": True}) & ~Q(**{f"{prefix}status": "draft"})
+    if can_change(user, case):
+        return professional | family_sent
+    if user.is_partner and user.agency_id:
+        shared = Q(**{f"{prefix}shares__agency_id": user.agency_id, f"{prefix}shares__withdrawn_at__isnull": True})
+        return professional | (family_sent & shared)
+    return professional
+
+
+def may_read_family_words(user: User, case: Case, shared_with_agency_ids) -> bool:
+    """For words kept elsewhere than a contribution (a review's snapshot): may this person read words a
+    young person or family member shared with `shared_with_agency_ids`?"""
+    if can_change(user, case):
+        return True
+    return bool(_active(user) and user.is_partner and user.agency_id in set(shared_with_agency_ids))
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Someone who can read what a young person or family member sends, in plain words."""
+
+    name: str
+    role: str
+
+
+def family_words_readers(case: Case) -> list[Reader]:
+    """Everyone who can read what a young person or family member sends on this case, whatever they
+    choose: exactly the people this policy lets change the case (so the page that tells them is true)."""
+    granted = CaseUserObjectPermission.objects.filter(content_object=case, permission__codename=CHANGE)
+    people = list(User.objects.filter(pk__in=granted.values("user_id"), is_active=True))
+    people += [m for m in team_managers(case.team_id) if m.pk not in {p.pk for p in people}]
+    worker = case.key_worker
+    readers = []
+    for person in sorted(people, key=lambda p: (p.pk != case.key_worker_id, p.is_manager, p.first_name)):
+        if person.pk == case.key_worker_id:
+            role = _("your worker")
+        elif person.pk == case.plan_coordinator_id:
+            role = _("helps organise your plan")
+        elif person.is_manager and worker:
+            role = _("manages %(worker)s’s team") % {"worker": worker.first_name}
+        elif person.is_manager:
+            role = _("manages the team")
+        else:
+            role = _("works with you")
+        readers.append(Reader(name=person.get_full_name() or person.username, role=role))
+    return readers
+
+
+def partner_agencies_of(case: Case) -> list[tuple[int, str, list[str]]]:
+    """The partner agencies whose workers can see this case, with those workers' names: a young person
+    or family member may choose to let an agency read what they wrote. (agency id, name, people)"""
+    granted = CaseUserObjectPermission.objects.filter(content_object=case, permission__codename=VIEW)
+    partners = (
+        User.objects.filter(pk__in=granted.values("user_id"), role=User.Role.PARTNER, is_active=True)
+        .select_related("agency")
+        .order_by("agency__name", "first_name")
+    )
+    agencies: dict[int, tuple[str, list[str]]] = {}
+    for partner in partners:
+        agencies.setdefault(partner.agency_id, (partner.agency.name, []))[1].append(
+            partner.get_full_name() or partner.username
+        )
+    return [(pk, name, people) for pk, (name, people) in agencies.items()]
 
 
 def may_audit(user: User, case: Case) -> bool:

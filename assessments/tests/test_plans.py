@@ -659,7 +659,9 @@ def test_a_closed_case_can_be_read_but_not_changed(client_for, case, key_worker,
 
 
 def test_an_incomplete_snapshot_is_still_readable():
-    readable = readable_snapshot({"sections": [{"kind": "gone_kind"}, {"kind": "about_me", "judgement": {"why": "W"}}]})
+    readable = readable_snapshot(
+        {"sections": [{"kind": "gone_kind"}, {"kind": "about_me", "judgement": {"why": "W"}}]}, lambda words: True
+    )
     assert readable["taken_at"] is None
     assert readable["sections"][0] == {
         "title": "gone_kind",
@@ -670,7 +672,7 @@ def test_an_incomplete_snapshot_is_still_readable():
         "empty": True,
     }
     assert readable["sections"][1]["title"] == "About me and what I enjoy" and not readable["sections"][1]["empty"]
-    assert readable_snapshot(None) is None
+    assert readable_snapshot(None, lambda words: True) is None
 
 
 def _add_held_reviews(case, by):
