@@ -77,9 +77,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below whitenoise, so static files are left out: the Content Security Policy, Permissions-Policy and
-    # `Cache-Control: no-store` on every page.
+    # `Cache-Control: no-store` on every page; then a request too large is refused before its body is read.
     "csp.middleware.CSPMiddleware",
     "act.middleware.SecurityHeadersMiddleware",
+    "act.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -280,6 +281,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# The largest request is a referral import: a CSV file of up to 5 MB (cases/imports.py) in its form.
+# Anything larger is refused with 413 before it is read (act/middleware.py); the web server in front
+# should have the same limit (nginx: client_max_body_size 6m).
+MAX_REQUEST_BYTES = int(env("MAX_REQUEST_BYTES", str(6 * 1024 * 1024)))
+# The part of a request that is not files: the largest forms hold three texts of 20,000 characters.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# An uploaded file is kept in memory, never in a temporary file on disk (a referral export holds
+# children's details); MAX_REQUEST_BYTES bounds the memory one request can take.
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
