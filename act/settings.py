@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +76,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise, so static files are left out: the Content Security Policy, Permissions-Policy and
+    # `Cache-Control: no-store` on every page; then a request too large is refused before its body is read.
+    "csp.middleware.CSPMiddleware",
+    "act.middleware.SecurityHeadersMiddleware",
+    "act.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -263,6 +269,29 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (django-csp 4): everything from this service only, and no inline script or
+# style anywhere (behaviour lives in static/js, style in the Sass). Nothing may frame the pages, forms
+# post only here, and <base> and plugins are refused. See docs/decisions/0010-security-headers.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The largest request is a referral import: a CSV file of up to 5 MB (cases/imports.py) in its form.
+# Anything larger is refused with 413 before it is read (act/middleware.py); the web server in front
+# should have the same limit (nginx: client_max_body_size 6m).
+MAX_REQUEST_BYTES = int(env("MAX_REQUEST_BYTES", str(6 * 1024 * 1024)))
+# The part of a request that is not files: the largest forms hold three texts of 20,000 characters.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# An uploaded file is kept in memory, never in a temporary file on disk (a referral export holds
+# children's details); MAX_REQUEST_BYTES bounds the memory one request can take.
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -43,9 +43,44 @@ def demo(transactional_db, live_server):
     return live_server
 
 
+# What the browser says when a page breaks the Content Security Policy or the Permissions-Policy header.
+POLICY_PROBLEMS = ("Content Security Policy", "securitypolicyviolation", "Permissions-Policy")
+# Every violation also fires a `securitypolicyviolation` event, reported in the console by this script
+# (added by Playwright to every page, outside the page's own policy).
+REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  console.error(`securitypolicyviolation: ${event.effectiveDirective} refused ${event.blockedURI || 'inline'}`
+    + ` in ${event.sourceFile || document.location.href}:${event.lineNumber}`)
+}, true)
+"""
+
+
+def watch_policies(context) -> list[str]:
+    """Collect, from every page of a browser context, what the browser reports against the Content
+    Security Policy or the Permissions-Policy (console messages and `securitypolicyviolation` events)."""
+    problems: list[str] = []
+    context.add_init_script(REPORT_VIOLATIONS)
+
+    def on_console(message):
+        if any(words in message.text for words in POLICY_PROBLEMS):
+            problems.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+    context.on("console", on_console)
+    return problems
+
+
 @pytest.fixture
-def check(page):
-    """check(name): assert axe finds no violations on the current page, and save a screenshot."""
+def policy_problems(page):
+    """The policy problems of the test's page (its browser context), checked by `check` and at the end."""
+    problems = watch_policies(page.context)
+    yield problems
+    assert not problems, "the browser reported:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def check(page, policy_problems):
+    """check(name): assert axe finds no violations on the current page and the browser reported nothing
+    against the Content Security Policy or Permissions-Policy so far, and save a screenshot."""
     axe = Axe()
     SCREENSHOTS.mkdir(exist_ok=True)
 
@@ -53,6 +88,7 @@ def check(page):
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
         results = axe.run(page)
         assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
+        assert not policy_problems, "the browser reported:\n" + "\n".join(policy_problems)
 
     return run
 

@@ -6,11 +6,9 @@ The URLs are read from the URLconf, not listed by hand, so a new page is covered
 mounted. A URL that answers with data must be on PUBLIC below, with the reason it is public.
 """
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import RegexPattern, RoutePattern
+
+from act.urlwalk import SECRET, all_urls, concrete_path, make_rochdale
 
 # Pages anyone may open without signing in, and why.
 PUBLIC = {
@@ -27,83 +25,13 @@ PUBLIC = {
     "admin:view_on_site": "redirects only; the object's own page then checks access",
 }
 
-# A value for every URL parameter name the project uses. A new parameter name makes the test fail
-# until a sample is added here: nothing is skipped silently.
-SAMPLES = {
-    "pk": "{pk}",  # the Rochdale object of the URL's area: a case, a referral or a referral import
-    "case_pk": "{case_pk}",
-    "link_pk": "1",
-    "member_pk": "1",
-    "entry_pk": "1",
-    "contribution_pk": "1",
-    "proposal_pk": "1",
-    "kind": "contact",
-    "token": "a-token-that-does-not-exist",
-    "uidb64": "MQ",
-    "app_label": "accounts",
-    "object_id": "1",
-    "id": "1",
-    "content_type_id": "1",
-    "url": "no-such-admin-page/",
-}
-
-SECRET = "Rochdale-Only-Name"
 LOGIN_PATHS = ("/account/sign-in/", "/admin/login/")
-
-
-def _walk(resolver, prefix="", namespace=""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or ""
-            full_ns = f"{namespace}{ns}:" if ns else namespace
-            yield from _walk(entry, prefix + _fill(entry.pattern), full_ns)
-        elif isinstance(entry, URLPattern):
-            name = f"{namespace}{entry.name}" if entry.name else f"{namespace}<unnamed:{entry.pattern}>"
-            yield name, prefix + _fill(entry.pattern)
-
-
-def _fill(pattern) -> str:
-    """Turn one pattern into a concrete path, with a sample for each parameter."""
-    if isinstance(pattern, RoutePattern):
-        return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: _sample(m.group(1)), str(pattern))
-    if isinstance(pattern, RegexPattern):
-        text = str(pattern).lstrip("^").rstrip("$").replace("\\Z", "")
-        text = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: _sample(m.group(1)), text)
-        assert not re.search(r"[\\()\[\]*+?|^$]", text), f"cannot build a URL from the pattern {pattern}"
-        return text
-    raise AssertionError(f"unknown pattern type {pattern!r}")
-
-
-def _sample(name: str) -> str:
-    assert name in SAMPLES, f"add a sample value for the URL parameter '{name}' to SAMPLES"
-    return SAMPLES[name]
-
-
-def all_urls():
-    return sorted(set(_walk(get_resolver())))
 
 
 @pytest.fixture
 def rochdale(key_worker):
     """One object of each kind in ACT Rochdale, all carrying the SECRET name."""
-    from cases.models import ReferralImport
-    from cases.tests.factories import CaseFactory, ReferralFactory
-
-    team = key_worker.team
-    case = CaseFactory(given_name=SECRET, team=team, key_worker=key_worker)
-    referral = ReferralFactory(team=team, given_name=SECRET, created_by=key_worker)
-    upload = ReferralImport.objects.create(team=team, created_by=key_worker, file_name=f"{SECRET}.csv", content=SECRET)
-    return {"case": case, "referral": referral, "import": upload}
-
-
-def _concrete(name: str, path: str, objects) -> str:
-    if name.startswith("referrals:import"):
-        pk = objects["import"].pk
-    elif name.startswith("referrals:"):
-        pk = objects["referral"].pk
-    else:
-        pk = objects["case"].pk
-    return "/" + path.format(pk=pk, case_pk=objects["case"].pk)
+    return make_rochdale(key_worker)
 
 
 def _is_login_redirect(response) -> bool:
@@ -118,7 +46,7 @@ def test_the_walk_finds_the_pages_we_know():
 
 @pytest.mark.parametrize("name,path", all_urls())
 def test_anonymous_visitors_are_sent_to_sign_in(client, rochdale, name, path):
-    path = _concrete(name, path, rochdale)
+    path = concrete_path(name, path, rochdale)
     for method in ("get", "post"):
         response = getattr(client, method)(path)
         if name in PUBLIC:
@@ -158,7 +86,7 @@ def moved_manager(team, other_team):
 @pytest.mark.parametrize("name,path", all_urls())
 def test_people_without_a_grant_get_nothing_of_rochdale(request, client_for, rochdale, outsider_case, who, name, path):
     client = client_for(request.getfixturevalue(who))
-    concrete = _concrete(name, path, rochdale)
+    concrete = concrete_path(name, path, rochdale)
     response = client.get(concrete)
     if response.status_code == 405:  # a POST-only view: the POST must not find the object either
         response = client.post(concrete, {})

@@ -422,6 +422,24 @@ def test_a_file_over_5_mb_is_refused(send):
     assert not ReferralImport.objects.exists()
 
 
+def test_a_file_of_exactly_5_mb_gets_through_the_request_size_limit_and_is_checked(send):
+    """The largest file allowed, in its form, is under MAX_REQUEST_BYTES (act/middleware.py). The file is
+    a wide export: 50 rows, each with a long notes column, which the import ignores."""
+    columns = [*imports.COLUMN_NAMES, "case_notes"]
+    spare = imports.MAX_FILE_BYTES - len(csv_text([row(n, case_notes="") for n in range(1, 51)], columns).encode())
+    notes = [spare // 50] * 49 + [spare - 49 * (spare // 50)]
+    text = csv_text([row(n, case_notes="n" * notes[n - 1]) for n in range(1, 51)], columns)
+    assert len(text.encode()) == imports.MAX_FILE_BYTES
+
+    response = send(text)
+
+    assert int(response.wsgi_request.META["CONTENT_LENGTH"]) > imports.MAX_FILE_BYTES
+    upload = ReferralImport.objects.get()
+    assert response["Location"] == detail_url(upload)
+    assert upload.status == Status.CHECKED
+    assert (upload.total_rows, upload.good_rows, upload.problems) == (50, 50, [])
+
+
 @pytest.mark.parametrize(
     "content,name,message",
     [
