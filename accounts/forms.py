@@ -6,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
+PASSWORD_HINT = _(
+    "Use at least 12 characters. Length matters more than anything else: three random words work well, "
+    "like \u201ccoffee lamp river\u201d. You do not need symbols, numbers or capital letters. Do not use your "
+    "name, a common password or one you use anywhere else."
+)
+
 
 def _helper(*fields, button: str) -> FormHelper:
     helper = FormHelper()
@@ -50,10 +56,18 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
+    button = _("Save new password")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.text("new_password1", field_width=Fluid.ONE_HALF),
-            Field.text("new_password2", field_width=Fluid.ONE_HALF),
-            button=_("Save new password"),
-        )
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = PASSWORD_HINT
+        self.fields["new_password2"].label = _("Type the new password again")
+        self.fields["new_password2"].help_text = ""
+        self.helper = _helper(*self._password_fields(), button=self.button)
+
+    def _password_fields(self):
+        return [
+            Field.text("new_password1", field_width=Fluid.ONE_HALF, autocomplete="new-password"),
+            Field.text("new_password2", field_width=Fluid.ONE_HALF, autocomplete="new-password"),
+        ]
