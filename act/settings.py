@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # and listed (with the reason) in act/tests/test_url_access.py.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: it says why someone was signed out.
+    "accounts.middleware.SessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -152,9 +154,11 @@ LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
-# Sessions end when the browser closes and after eight idle hours: practitioners work on shared
-# and mobile devices.
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# Sessions end when the browser closes, after 30 minutes without use (every request saves the session,
+# so the 30 minutes start again) and 12 hours after signing in whatever the use (SESSION_ABSOLUTE_AGE,
+# checked by accounts.middleware.SessionLimitMiddleware): practitioners work on shared and mobile devices.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
