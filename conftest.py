@@ -11,6 +11,7 @@ import pytest
 
 from accounts.models import User
 from accounts.tests.factories import PartnerFactory, TeamFactory, UserFactory
+from act.testing import sign_in_fully
 from cases import services
 from cases.tests.factories import CaseFactory
 
@@ -81,10 +82,9 @@ def administrator(db):
 
 @pytest.fixture
 def client_for(client):
-    """A test client signed in as the given person: `client_for(key_worker).get(...)`."""
+    """A test client signed in as the given person, two-factor step included: `client_for(key_worker).get(...)`."""
 
     def sign_in(user):
-        client.force_login(user)
-        return client
+        return sign_in_fully(client, user)
 
     return sign_in

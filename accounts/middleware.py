@@ -1,12 +1,23 @@
-"""The limits on a signed-in session: at most SESSION_ABSOLUTE_AGE after signing in."""
+"""The limits on a signed-in session: at most SESSION_ABSOLUTE_AGE after signing in, and, when two-factor
+sign-in is required, nothing but the second step until it is done."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils.http import urlencode
 from django.utils.translation import ngettext
 
-from . import sessions
+from . import sessions, two_factor
+
+
+def before_two_factor(view):
+    """Mark a view that a signed-in person may open before the second step: the two-factor pages
+    themselves and signing out."""
+    view.before_two_factor = True
+    return view
 
 
 def _is_public(view_func) -> bool:
@@ -38,3 +49,30 @@ class SessionLimitMiddleware:
         )
         messages.info(request, message % {"hours": hours})
         return redirect_to_login(request.get_full_path())
+
+
+class TwoFactorMiddleware:
+    """With TWO_FACTOR_REQUIRED, a person who signed in with their password but has not yet given a code
+    reaches only the two-factor pages, signing out and the public views. Anything else (the admin too)
+    sends them to the code page, or to setting up an app if they have no device yet, and back after."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.TWO_FACTOR_REQUIRED:
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if _is_public(view_func) or getattr(view_func, "before_two_factor", False):
+            return None
+        step = "accounts:two-factor-verify" if two_factor.is_enrolled(user) else "accounts:two-factor-set-up"
+        return redirect_to_step(step, request.get_full_path())
+
+
+def redirect_to_step(step: str, next_url: str) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{resolve_url(step)}?{urlencode({'next': next_url})}")

@@ -3,7 +3,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import two_factor
 from .models import Notification
 
 
@@ -31,3 +33,11 @@ def notification_open(request, pk: int):
 def notifications_read(request):
     Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("accounts:notifications")
+
+
+@require_GET
+def account(request):
+    """The signed-in person's own account: two-factor sign-in and backup codes."""
+    app = TOTPDevice.objects.devices_for_user(request.user, confirmed=True).order_by("-pk").first()
+    context = {"app": app, "codes_left": two_factor.backup_codes_left(request.user) if app else 0}
+    return render(request, "accounts/account.html", context)

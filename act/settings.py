@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "cases",
     "assessments",
@@ -80,12 +83,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Sign-in is required everywhere; the few public views are marked @login_not_required
     # and listed (with the reason) in act/tests/test_url_access.py.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After messages: it says why someone was signed out.
+    # After messages (they say why someone was signed out): the 12-hour limit, then the second step.
     "accounts.middleware.SessionLimitMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -163,6 +168,17 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Two-factor sign-in (django-otp): a code from an authenticator app, or a one-time backup code, after the
+# password. Required unless turned off, and only the demo may turn it off (docs/decisions/0009).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+if not TWO_FACTOR_REQUIRED and not DEMO:
+    raise ImproperlyConfigured(
+        "TWO_FACTOR_REQUIRED is off, but only the demo may turn two-factor sign-in off (DEMO=true)."
+    )
+OTP_TOTP_ISSUER = env("SERVICE_NAME", "ACT case management")
+# The admin may remove a lost device or clear its throttle, but never sees a key or a QR code to copy.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-guardian: no anonymous user object; per-object grants live in direct foreign-key tables.
 ANONYMOUS_USER_NAME = None
