@@ -74,6 +74,17 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         ]
 
 
+class PasswordChangeForm(auth_forms.PasswordChangeForm, SetPasswordForm):
+    button = _("Change password")
+
+    def _password_fields(self):
+        self.fields["old_password"].label = _("Your password now")
+        return [
+            Field.text("old_password", field_width=Fluid.ONE_HALF, autocomplete="current-password"),
+            *super()._password_fields(),
+        ]
+
+
 class CodeForm(forms.Form):
     """One box for a code: six digits from the app, or a backup code. Which device checks it (and counts
     a wrong one towards its throttle) is decided by the code's shape; see accounts.two_factor."""

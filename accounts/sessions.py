@@ -5,7 +5,10 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.db.models import F
 from django.dispatch import receiver
+
+from .models import User
 
 SIGNED_IN_AT = "signed_in_at"
 
@@ -23,3 +26,9 @@ def is_too_old(session) -> bool:
     if not isinstance(signed_in_at, int):
         return True
     return time.time() - signed_in_at > settings.SESSION_ABSOLUTE_AGE
+
+
+def end_every_session(user: User) -> None:
+    """Every session of this person ends: raising the generation changes their session hash, which
+    Django checks on every request (the caller signs this request's session out itself)."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)

@@ -1,4 +1,5 @@
-"""Two-factor sign-in in the browser: setting up an app, codes and backup codes."""
+"""Two-factor sign-in in the browser: setting up an app, codes and backup codes, the account page and
+signing out everywhere."""
 
 import re
 import time
@@ -67,3 +68,39 @@ def test_a_wrong_code_is_refused_and_a_backup_code_works(page, demo, check, tmp_
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(f"{demo.url}/cases/")
     expect(page.get_by_text("You used a backup code. You have 9 left.")).to_be_visible()
+
+
+def test_the_account_page_new_backup_codes_and_signing_out_everywhere(page, browser, demo, sign_in, check):
+    sign_in("worker")
+    other = browser.new_context().new_page()
+    password_step(other, demo.url, "worker")
+    other.get_by_label(CODE_LABEL).fill(app_code("worker"))
+    other.get_by_role("button", name="Continue").click()
+    expect(other).to_have_url(f"{demo.url}/cases/")
+
+    page.get_by_role("navigation", name="Your account").get_by_role("link", name="Jo Bennett, ACT Rochdale").click()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+    expect(page.locator("#two-factor-status")).to_contain_text("Set up")
+    check("account")
+
+    page.get_by_role("link", name="Make new backup codes").click()
+    check("backup-codes-new")
+    page.get_by_role("button", name="Make new backup codes").click()
+    expect(page.locator("#backup-codes li")).to_have_count(10)
+    page.get_by_role("link", name="I have kept my codes, continue").click()
+
+    page.goto(f"{demo.url}/account/password/")
+    expect(page.get_by_text("three random words work well")).to_be_visible()
+    check("password-change")
+
+    page.goto(f"{demo.url}/account/")
+    page.get_by_role("link", name="Sign out everywhere").click()
+    expect(page.get_by_role("heading", name="Sign out everywhere?")).to_be_visible()
+    check("sign-out-everywhere")
+    page.get_by_role("button", name="Yes, sign out everywhere").click()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(page.get_by_text("You have been signed out on every device, this one too.")).to_be_visible()
+    check("signed-out-everywhere")
+
+    other.goto(f"{demo.url}/cases/")
+    expect(other.get_by_role("heading", name="Sign in")).to_be_visible()

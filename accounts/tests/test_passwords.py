@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 PASSWORD = "correct-horse-battery"
+CHANGE = reverse("accounts:password-change")
 
 
 @pytest.fixture
@@ -71,13 +72,35 @@ def test_a_short_first_name_inside_a_word_is_not_refused(person):
     validate_password("journey of lanterns", person)
 
 
-def test_the_set_password_page_says_what_makes_a_good_password(client, person):
+def test_the_set_password_pages_say_what_makes_a_good_password(client, client_for, person):
     client.post(reverse("accounts:password-reset"), {"email": person.email})
     link = re.search(r"http://testserver(/account/password-reset/\S+/)", mail.outbox[0].body).group(1)
-    page = client.get(link, follow=True).content.decode()
-    assert "three random words work well" in page
-    assert "You do not need symbols, numbers or capital letters." in page
-    assert "at least 12 characters" in page
+    reset_page = client.get(link, follow=True).content.decode()
+    change_page = client_for(person).get(CHANGE).content.decode()
+    for page in (reset_page, change_page):
+        assert "three random words work well" in page
+        assert "You do not need symbols, numbers or capital letters." in page
+        assert "at least 12 characters" in page
+
+
+@pytest.mark.parametrize(
+    "old,first,second,message",
+    [
+        (PASSWORD, "short", "short", "too short"),
+        (PASSWORD, "qwertyuiopasdf", "qwertyuiopasdf", "easy to guess"),
+        (PASSWORD, "jo bennett lamp", "jo bennett lamp", "must not contain your name"),
+        (PASSWORD, "kettle orchard lantern", "kettle orchard lanterns", "The two password fields didn"),
+        ("not-my-password", "kettle orchard lantern", "kettle orchard lantern", "Your old password was entered"),
+        (PASSWORD, "", "", "This field is required"),
+    ],
+)
+def test_a_bad_new_password_is_refused_on_the_change_page(client_for, person, old, first, second, message):
+    response = client_for(person).post(CHANGE, {"old_password": old, "new_password1": first, "new_password2": second})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in content and message in content
+    person.refresh_from_db()
+    assert person.check_password(PASSWORD)
 
 
 def test_a_password_is_checked_quickly_however_long(person):

@@ -337,7 +337,7 @@ def test_the_account_page_says_whether_two_factor_is_set_up(client_for, key_work
     client = client_for(key_worker)
     content = client.get(reverse("accounts:account")).content.decode()
     assert "Set up" in content and "10 left" in content
-    assert BACKUP_CODES in content
+    assert BACKUP_CODES in content and reverse("accounts:sign-out-everywhere") in content
     TOTPDevice.objects.filter(user=key_worker).update(confirmed=False)
     StaticDevice.objects.filter(user=key_worker).delete()
     # Without a device the second step is undone: the person is sent to set up an app again.
