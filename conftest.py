@@ -14,6 +14,7 @@ from django.core import mail
 
 from accounts.models import User
 from accounts.tests.factories import PartnerFactory, TeamFactory, UserFactory
+from act.testing import sign_in_fully
 from cases import services
 from cases.tests.factories import CaseFactory
 
@@ -115,24 +116,21 @@ def administrator(db):
 
 @pytest.fixture
 def client_for(client):
-    """A test client signed in as the given person: `client_for(key_worker).get(...)`."""
+    """A test client signed in as the given person, two-factor step included: `client_for(key_worker).get(...)`."""
 
     def sign_in(user):
-        client.force_login(user)
-        return client
+        return sign_in_fully(client, user)
 
     return sign_in
 
 
 @pytest.fixture
 def browser_for(db):
-    """A separate test client for each person, signed in: `browser_for(manager).get(...)`, for tests
+    """A separate test client for each person, signed in (both steps): `browser_for(manager).get(...)`, for tests
     where two people are signed in at once."""
     from django.test import Client
 
     def sign_in(user):
-        browser = Client()
-        browser.force_login(user)
-        return browser
+        return sign_in_fully(Client(), user)
 
     return sign_in

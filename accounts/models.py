@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,6 +70,9 @@ class User(AbstractUser):
     )
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # Raised by "Sign out everywhere". It is part of the session hash (below), so every session made
+    # before the raise fails Django's own check on its next request and ends.
+    session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
@@ -80,6 +85,21 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret)
+
+    def _session_hash(self, secret=None) -> str:
+        # Django's hash is of the password hash alone (a new password ends the other sessions); the
+        # generation is mixed in once raised, so sessions made before it was raised no longer match.
+        # At generation 0 the hash is Django's own: adding the field signed nobody out.
+        value = self.password if not self.session_generation else f"{self.password}:{self.session_generation}"
+        salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def is_manager(self) -> bool:

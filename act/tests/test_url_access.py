@@ -25,6 +25,14 @@ PUBLIC = {
     "admin:view_on_site": "redirects only; the object's own page then checks access",
 }
 
+# Pages a person who gave their password, but not yet a code, may open (besides PUBLIC), and why.
+BEFORE_TWO_FACTOR = {
+    "accounts:two-factor-verify": "where the code is given",
+    "accounts:two-factor-set-up": "where an app is set up; it sends anyone who has one to the code page",
+    "accounts:sign-out": "signing out is always possible",
+}
+VERIFY_PATH = "/account/two-factor/verify/"
+
 LOGIN_PATHS = ("/account/sign-in/", "/admin/login/")
 
 
@@ -91,7 +99,26 @@ def test_people_without_a_grant_get_nothing_of_rochdale(request, client_for, roc
     if response.status_code == 405:  # a POST-only view: the POST must not find the object either
         response = client.post(concrete, {})
     assert SECRET not in response.content.decode(errors="replace"), f"{concrete} ({name}) showed Rochdale data"
-    if "{pk}" in path or "{case_pk}" in path:
-        assert response.status_code == 404, f"{concrete} ({name}) answered {response.status_code}, not 404"
-    elif name.startswith("admin:") and name not in PUBLIC:
+    # The admin first: its own pages with a {pk} (django-otp's device pages) send a worker to the
+    # admin's sign-in before looking anything up.
+    if name.startswith("admin:") and name not in PUBLIC:
         assert _is_login_redirect(response), f"the admin let a worker in at {concrete}"
+    elif "{pk}" in path or "{case_pk}" in path:
+        assert response.status_code == 404, f"{concrete} ({name}) answered {response.status_code}, not 404"
+
+
+@pytest.mark.parametrize("name,path", all_urls())
+def test_a_person_who_gave_only_their_password_is_sent_to_the_code_page(client, rochdale, name, path):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=rochdale["case"].key_worker, name="app", confirmed=True)
+    client.force_login(rochdale["case"].key_worker)
+    concrete = concrete_path(name, path, rochdale)
+    for method in ("get", "post"):
+        response = getattr(client, method)(concrete)
+        assert SECRET not in response.content.decode(errors="replace"), f"{concrete} ({name}) showed Rochdale data"
+        if name in PUBLIC or name in BEFORE_TWO_FACTOR:
+            continue
+        assert response.status_code == 302 and response["Location"].startswith(VERIFY_PATH), (
+            f"{method.upper()} {concrete} ({name}) answered {response.status_code} before the second step"
+        )

@@ -195,7 +195,7 @@ def test_the_links_page_query_count_does_not_grow(client_for, key_worker, case, 
         for _ in range(n):
             services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
 
-    assert_query_budget(client_for(key_worker), url("links", case), add_rows=add, budget=14, large=60)
+    assert_query_budget(client_for(key_worker), url("links", case), add_rows=add, budget=15, large=60)
 
 
 def test_the_section_page_query_count_does_not_grow(client_for, key_worker, case, about_me):
