@@ -66,6 +66,11 @@ class UserAdmin(AdministratorsOnly, BaseUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = ()
 
+    def has_delete_permission(self, request, obj=None):
+        # Accounts end by being deactivated (untick "Active"), never deleted: the audit keeps naming the
+        # people in it, and the database refuses to remove audit entries.
+        return False
+
 
 @admin.register(Team)
 class TeamAdmin(AdministratorsOnly, admin.ModelAdmin):

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -264,6 +265,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "remove-old-import-files": {
+        "task": "cases.tasks.remove_old_import_files",
+        # Daily at a fixed time, not every 24 hours from beat's start: beat restarts with every deploy.
+        "schedule": crontab(hour=3, minute=15),
+    },
     "clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": 60 * 60,  # hourly: short, idempotent, and a missed run is caught up next time
@@ -286,6 +292,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ACT case management <act-noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Retention: the text of an uploaded referral file is deleted this many days after the upload (the
+# import's summary and the referrals made from it stay). See "Retention" in the README.
+REFERRAL_IMPORT_RETENTION_DAYS = int(env("REFERRAL_IMPORT_RETENTION_DAYS", "30"))
 
 SERVICE_NAME = env("SERVICE_NAME", "ACT case management")
 # The address of the service, for links in emails.
