@@ -339,6 +339,17 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_line_to_look_at(send):
     assert not ReferralImport.objects.exists()
 
 
+def test_a_nul_byte_past_the_start_of_the_file_is_refused_with_its_line(send):
+    # Binary content is looked for in the first 64 KB only; a NUL further in must not reach the database.
+    text = csv_text([row(n) for n in range(1, 400)]) + "CSC-999,\x00\r\n"
+    assert len(text) > 65_536
+
+    message = form_error(send(text))
+
+    assert "Line 401" in message and "NUL" in message
+    assert not ReferralImport.objects.exists()
+
+
 @pytest.mark.parametrize(
     "columns,message",
     [
