@@ -46,13 +46,20 @@ def deliver_emails(limit: int = 200) -> int:
             continue
         link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
         send_mail(
-            subject=f"ACT: {notification.message[:80]}",
+            subject=f"ACT: {_one_line(notification.message)[:80]}",
             message=f"{notification.message}{link}",
             from_email=None,
             recipient_list=[notification.recipient.email],
         )
         sent += 1
     return sent
+
+
+def _one_line(text: str) -> str:
+    """The text with every run of white space (line breaks too) as one space. A message carries what
+    people typed, a young person's name for instance, and a line break in an email header would end it
+    (Django refuses to send it at all)."""
+    return " ".join(text.split())
 
 
 def unread_count(user) -> int:
