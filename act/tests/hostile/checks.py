@@ -4,6 +4,7 @@ files."""
 
 import csv
 import io
+import logging
 import re
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
@@ -54,7 +55,8 @@ class ServerError(AssertionError):
 
 class Visitor:
     """A test client signed in as one person (or nobody). Every answer is checked: a server error fails
-    the input (and is counted), and an HTML page must carry no markup from the input."""
+    the input (and is counted), an HTML page must carry no markup from the input, and no form on it may
+    name a field it does not have."""
 
     def __init__(self, area: str, user=None):
         self.area = area
@@ -94,16 +96,41 @@ class Visitor:
     def _send(self, method: str, url: str, data, *, run_tasks: bool = False, **extra):
         where = f"{method.upper()} {_view_name(url)}"
         try:
-            with TestCase.captureOnCommitCallbacks(execute=run_tasks):
+            with TestCase.captureOnCommitCallbacks(execute=run_tasks), _form_layout_errors() as layout_errors:
                 response = getattr(self.client, method)(url, data, **extra)
         except Exception as error:
             tally.server_error(self.area, f"{where}: {type(error).__name__}: {error}")
             raise
+        assert not layout_errors, f"{where}: {layout_errors}"
         if response.status_code >= 500:
             tally.server_error(self.area, f"{where}: status {response.status_code}")
             raise ServerError(f"{where} answered {response.status_code}")
         assert_no_markup(response)
         return response
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if message.startswith("Could not resolve form field"):
+            self.messages.append(message)
+
+
+@contextmanager
+def _form_layout_errors():
+    """What crispy-forms logs (with a traceback, and carries on) when a form's layout names a field the
+    form does not have."""
+    handler = _Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        root.removeHandler(handler)
 
 
 def _view_name(url: str) -> str:

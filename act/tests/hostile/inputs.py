@@ -180,9 +180,12 @@ def bad(hostile) -> st.SearchStrategy:
     return st.one_of(hostile, repeated, st.just(MISSING))
 
 
-def text(valid: str = "", *, limit: int = 100) -> Field:
+def text(valid: str = "", *, limit: int = 100, exact: bool = False) -> Field:
     """A box for words. Even its valid values carry markup and odd characters, added to `valid` (so a
-    required box stays filled) and cut to `limit` (the box's most)."""
+    required box stays filled) and cut to `limit` (the box's most); unless `exact` (a username, an email
+    address: anything added makes it wrong)."""
+    if exact:
+        return Field(st.just(valid), bad(hostile_text))
     with_markup = st.tuples(markup, st.booleans()).map(
         lambda drawn: (f"{valid} {drawn[0]}" if drawn[1] else f"{drawn[0]} {valid}").strip()[:limit]
     )
@@ -217,14 +220,16 @@ def date_parts(valid: tuple[str, str, str]) -> Field:
 
 
 def form(**fields: Field) -> st.SearchStrategy[dict]:
-    """A whole submission: a few fields (any number, usually a handful) hostile, the others valid, so
-    that many are saved and shown, and each hostile value is tried alongside valid ones. Shrinks towards
-    everything valid, so a failure names only the fields that cause it."""
+    """A whole submission: about one in three with every field valid (words still carry markup), the
+    others with a few fields (any number, usually a handful) hostile, so that many are saved and shown,
+    and each hostile value is tried alongside valid ones. Shrinks towards everything valid, so a failure
+    names only the fields that cause it."""
     names = list(fields)
+    some = st.sets(st.sampled_from(names), min_size=1, max_size=len(names))
 
     @st.composite
     def submission(draw):
-        broken = draw(st.sets(st.sampled_from(names), max_size=len(names)))
+        broken = draw(st.one_of(st.just(frozenset()), some, some))
         return {name: draw(field.hostile if name in broken else field.valid) for name, field in fields.items()}
 
     return submission()

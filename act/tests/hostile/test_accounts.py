@@ -17,7 +17,7 @@ SIGN_IN = "accounts:sign-in"
 PASSWORD = "correct-horse-battery"  # the factories' password
 
 
-@given(data=form(username=text("worker"), password=text(PASSWORD)), times=st.integers(1, 3))
+@given(data=form(username=text("worker", exact=True), password=text(PASSWORD, exact=True)), times=st.integers(1, 3))
 @HOSTILE
 def test_signing_in(key_worker, data, times):
     with attempt(SIGN_IN) as visitor:
@@ -29,7 +29,7 @@ def test_signing_in(key_worker, data, times):
 RESET = "accounts:password-reset"
 
 
-@given(data=form(email=text("worker@act.example")), times=st.integers(1, 2))
+@given(data=form(email=text("worker@act.example", exact=True)), times=st.integers(1, 2))
 @HOSTILE
 def test_asking_for_a_password_reset(key_worker, data, times):
     with attempt(RESET) as visitor:

@@ -1,5 +1,5 @@
 """Every page of a young person's record, filled with hostile text everywhere it can be written, as the
-key worker, the manager and a partner see it; and hostile query strings on the pages that read them
+key worker and a partner see it; and hostile query strings on the pages that read them
 (filters, page numbers)."""
 
 from contextlib import suppress
@@ -123,7 +123,8 @@ writable = hostile_text.filter(lambda text: "\x00" not in text and text.strip())
 def test_every_page_of_a_hostile_record(key_worker, manager, partner_with_grant, case, words):
     with attempt(EVERY_PAGE, key_worker) as worker:
         objects = _fill(case, words, key_worker, manager, partner_with_grant)
-        for person in (worker, Visitor(EVERY_PAGE, manager), Visitor(EVERY_PAGE, partner_with_grant)):
+        # The key worker sees every page (the manager's are the same pages); a partner, what partners see.
+        for person in (worker, Visitor(EVERY_PAGE, partner_with_grant)):
             for url in _pages(objects):
                 response = person.get(url, ok=False)
                 assert response.status_code in (200, 302, 404, 405), f"GET {url} answered {response.status_code}"
@@ -138,18 +139,25 @@ query = st.dictionaries(
 )
 
 
-@given(params=query)
+# The pages that read their query string, and who opens them.
+QUERY_PAGES = [
+    ("cases:list", "manager"),
+    ("cases:list", "key_worker"),
+    ("cases:timeline", "key_worker"),
+    ("cases:audit", "manager"),
+    ("referrals:list", "manager"),
+    ("referrals:list", "key_worker"),
+    ("assessments:reviews", "key_worker"),
+    ("assessments:link-new", "key_worker"),
+    ("accounts:notifications", "key_worker"),
+]
+
+
+@given(pages=st.lists(st.sampled_from(QUERY_PAGES), min_size=1, max_size=3, unique=True), params=query)
 @HOSTILE
-def test_hostile_query_strings(manager, key_worker, case, params):
-    with attempt(QUERY, manager) as visitor:
-        for url in (
-            reverse("cases:list"),
-            reverse("cases:timeline", args=[case.pk]),
-            reverse("cases:audit", args=[case.pk]),
-            reverse("referrals:list"),
-            reverse("assessments:reviews", args=[case.pk]),
-            reverse("assessments:link-new", args=[case.pk]),
-            reverse("accounts:notifications"),
-        ):
-            visitor.get(url, params)
-        Visitor(QUERY, key_worker).get(reverse("cases:list"), params)
+def test_hostile_query_strings(manager, key_worker, case, pages, params):
+    with attempt(QUERY, manager) as as_manager:
+        visitors = {"manager": as_manager, "key_worker": Visitor(QUERY, key_worker)}
+        for name, who in pages:
+            args = [] if name in ("cases:list", "referrals:list", "accounts:notifications") else [case.pk]
+            visitors[who].get(reverse(name, args=args), params)
