@@ -18,7 +18,7 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test e2e lint format bench fuzz clean manage
+.PHONY: setup run test e2e lint format bench fuzz clean manage backup restore
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
@@ -81,6 +81,15 @@ bench: setup
 FUZZ_EXAMPLES ?= 400
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest act/tests/hostile -n $(PYTEST_WORKERS)
+
+# Backups of the PostgreSQL database of DATABASE_URL (see "Backups" in the README): pg_dump's custom format
+# into var/backups/act-<UTC time>.dump, or BACKUP_FILE; `make restore BACKUP_FILE=...` replaces what the
+# database of DATABASE_URL holds with the backup. Both refuse anything but PostgreSQL.
+backup:
+	@scripts/db-backup backup
+
+restore:
+	@scripts/db-backup restore
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles var .pytest_cache .ruff_cache

@@ -6,11 +6,15 @@
 - `administrator` runs the admin, and is given no case by that.
 """
 
+import re
+
 import factory.random
 import pytest
+from django.core import mail
 
 from accounts.models import User
 from accounts.tests.factories import PartnerFactory, TeamFactory, UserFactory
+from act.testing import sign_in_fully
 from cases import services
 from cases.tests.factories import CaseFactory
 
@@ -20,6 +24,37 @@ def _same_generated_data_every_run():
     # Faker's names are random: without a fixed seed, a generated surname can match a name a test
     # looks for ("Jordan") and fail one run in hundreds.
     factory.random.reseed_random("act-tests")
+
+
+# The demo's young people (cases/demo.py), by the names an email could give away.
+DEMO_YOUNG_PEOPLE = ["Destiny", "Destiny Walker", "Lily", "Lil", "Lily Hughes", "Emily", "Emily Clarke"]
+DEMO_YOUNG_PEOPLE += ["Jordan", "Jordan Price", "Mia Roberts", "Tayla Brooks"]
+
+
+def young_people_named_in(text: str, names) -> list[str]:
+    return [name for name in names if name and re.search(rf"\b{re.escape(name)}\b", text)]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Every email any test sends is read, while the test's database is still there: none may name a
+    young person (the demo's, or any in the test's database). Email says only what kind of thing needs
+    attention."""
+    result = yield
+    outbox = getattr(mail, "outbox", [])
+    if outbox:
+        names = list(DEMO_YOUNG_PEOPLE)
+        if {"db", "transactional_db"} & set(getattr(item, "fixturenames", ())):
+            from cases.models import YoungPerson
+
+            people = YoungPerson.objects.values_list("given_name", "family_name", "preferred_name")
+            for given, family, preferred in people:
+                names += [given, preferred, f"{given} {family}"]
+        for message in outbox:
+            alternatives = [body for body, _type in getattr(message, "alternatives", [])]
+            found = young_people_named_in("\n".join([message.subject, message.body, *alternatives]), names)
+            assert not found, f"an email names a young person ({found}): {message.subject!r}"
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -76,15 +111,26 @@ def partner_without_grant(db):
 
 @pytest.fixture
 def administrator(db):
-    return UserFactory(username="admin", role=User.Role.ADMINISTRATOR, team=None, is_staff=True, is_superuser=True)
+    return UserFactory(username="admin", role=User.Role.ADMINISTRATOR, team=None, is_staff=True)
 
 
 @pytest.fixture
 def client_for(client):
-    """A test client signed in as the given person: `client_for(key_worker).get(...)`."""
+    """A test client signed in as the given person, two-factor step included: `client_for(key_worker).get(...)`."""
 
     def sign_in(user):
-        client.force_login(user)
-        return client
+        return sign_in_fully(client, user)
+
+    return sign_in
+
+
+@pytest.fixture
+def browser_for(db):
+    """A separate test client for each person, signed in (both steps): `browser_for(manager).get(...)`, for tests
+    where two people are signed in at once."""
+    from django.test import Client
+
+    def sign_in(user):
+        return sign_in_fully(Client(), user)
 
     return sign_in

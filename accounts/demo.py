@@ -1,5 +1,10 @@
-"""Demo people for the embedded default. Every sign-in uses DEMO_PASSWORD (see the README)."""
+"""Demo people for the embedded default. Every sign-in uses DEMO_PASSWORD (see the README), and every
+demo person is enrolled in two-factor sign-in the same way: an authenticator app and new backup codes
+on each run, one of which `seed_demo` prints."""
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import two_factor
 from .models import PartnerAgency, Team, User
 
 DEMO_PASSWORD = "act-demo-2026"
@@ -48,7 +53,7 @@ def seed() -> dict[str, User]:
                 "team": teams.get(team_name),
                 "agency": police if role == User.Role.PARTNER else None,
                 "is_staff": is_admin,
-                "is_superuser": is_admin,
+                "is_superuser": False,
                 "is_active": True,
                 **extra,
             },
@@ -58,3 +63,20 @@ def seed() -> dict[str, User]:
             user.save(update_fields=["password"])
         people[username] = user
     return people
+
+
+def enrol(people: dict[str, User]) -> dict[str, list[str]]:
+    """Give each demo person a confirmed authenticator app (kept from run to run, with its throttle and
+    last-used code cleared) and new backup codes. Returns the backup codes, by username."""
+    codes = {}
+    for username, user in people.items():
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        app = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+        if app is None:
+            app = TOTPDevice.objects.create(user=user, name=two_factor.APP_DEVICE_NAME, confirmed=True)
+        TOTPDevice.objects.filter(user=user).exclude(pk=app.pk).delete()
+        app.last_t, app.drift = -1, 0
+        app.throttle_reset(commit=False)
+        app.save(update_fields=["last_t", "drift", "throttling_failure_count", "throttling_failure_timestamp"])
+        codes[username] = two_factor.new_backup_codes(user=user)
+    return codes

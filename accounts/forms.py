@@ -1,10 +1,17 @@
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from . import two_factor
 from .models import User
+
+PASSWORD_HINT = _(
+    "Use at least 12 characters. Length matters more than anything else: three random words work well, "
+    "like \u201ccoffee lamp river\u201d. You do not need symbols, numbers or capital letters. Do not use your "
+    "name, a common password or one you use anywhere else."
+)
 
 
 def _helper(*fields, button: str) -> FormHelper:
@@ -50,10 +57,95 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
+    button = _("Save new password")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = PASSWORD_HINT
+        self.fields["new_password2"].label = _("Type the new password again")
+        self.fields["new_password2"].help_text = ""
+        self.helper = _helper(*self._password_fields(), button=self.button)
+
+    def _password_fields(self):
+        return [
+            Field.text("new_password1", field_width=Fluid.ONE_HALF, autocomplete="new-password"),
+            Field.text("new_password2", field_width=Fluid.ONE_HALF, autocomplete="new-password"),
+        ]
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm, SetPasswordForm):
+    button = _("Change password")
+
+    def _password_fields(self):
+        self.fields["old_password"].label = _("Your password now")
+        return [
+            Field.text("old_password", field_width=Fluid.ONE_HALF, autocomplete="current-password"),
+            *super()._password_fields(),
+        ]
+
+
+class CodeForm(forms.Form):
+    """One box for a code: six digits from the app, or a backup code. Which device checks it (and counts
+    a wrong one towards its throttle) is decided by the code's shape; see accounts.two_factor."""
+
+    error_messages = {
+        "required": _("Enter the 6-digit code from your authenticator app, or a backup code"),
+        "shape": _("Enter the 6 digits your authenticator app shows, or a backup code of 8 letters and numbers"),
+        "wrong": _("That code is not right. Enter the code your app shows now, or a backup code you have not used"),
+    }
+    label = _("Code from your authenticator app, or a backup code")
+    hint = _("The code changes every 30 seconds. Spaces do not matter.")
+    button = _("Continue")
+
+    code = forms.CharField(max_length=40, strip=True)
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = None
+        self.fields["code"].label = self.label
+        self.fields["code"].help_text = self.hint
+        self.fields["code"].error_messages["required"] = self.error_messages["required"]
         self.helper = _helper(
-            Field.text("new_password1", field_width=Fluid.ONE_HALF),
-            Field.text("new_password2", field_width=Fluid.ONE_HALF),
-            button=_("Save new password"),
+            Field.text(
+                "code", field_width=Fixed.TEN, autocomplete="one-time-code", spellcheck="false", autocapitalize="none"
+            ),
+            button=self.button,
         )
+
+    def clean_code(self):
+        code = two_factor.normalise(self.cleaned_data["code"])
+        device = self.find_device(code)
+        if device is None:
+            raise forms.ValidationError(self.error_messages["shape"], code="shape")
+        check = two_factor.check_code(user=self.user, code=code, device=device)
+        if check.wait_seconds:
+            raise forms.ValidationError(two_factor.wait_message(check.wait_seconds), code="throttled")
+        if not check.ok:
+            raise forms.ValidationError(self.error_messages["wrong"], code="wrong")
+        self.device = check.device
+        return code
+
+    def find_device(self, code: str):
+        return two_factor.device_for_code(self.user, code)
+
+
+class SetUpCodeForm(CodeForm):
+    """The code that proves the app was set up: from the pending app only, never a backup code."""
+
+    error_messages = {
+        "required": _("Enter the 6-digit code your authenticator app shows"),
+        "shape": _("Enter the 6 digits your authenticator app shows"),
+        "wrong": _("That code is not right. Enter the code your app shows now"),
+    }
+    label = _("Code from your authenticator app")
+    hint = _("6 digits. The code changes every 30 seconds.")
+    button = _("Confirm and continue")
+
+    def __init__(self, *args, device, **kwargs):
+        self.pending = device
+        super().__init__(*args, **kwargs)
+
+    def find_device(self, code: str):
+        return self.pending if two_factor.APP_CODE.fullmatch(code) else None

@@ -1,26 +1,22 @@
-from django.contrib.auth.models import AbstractUser, Group
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
 class Team(models.Model):
-    """An ACT team. Its managers see every case of the team through one group grant."""
+    """An ACT team. Its managers (members whose role is manager) see every case of the team."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     local_authority = models.CharField(_("local authority"), max_length=100)
     case_capacity = models.PositiveIntegerField(_("case capacity"), default=30)
-    managers_group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="managed_team", editable=False)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if self.managers_group_id is None:
-            self.managers_group, _created = Group.objects.get_or_create(name=f"Managers of {self.name}")
-        super().save(*args, **kwargs)
 
 
 class PartnerAgency(models.Model):
@@ -74,6 +70,9 @@ class User(AbstractUser):
     )
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # Raised by "Sign out everywhere". It is part of the session hash (below), so every session made
+    # before the raise fails Django's own check on its next request and ends.
+    session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
@@ -86,6 +85,21 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret)
+
+    def _session_hash(self, secret=None) -> str:
+        # Django's hash is of the password hash alone (a new password ends the other sessions); the
+        # generation is mixed in once raised, so sessions made before it was raised no longer match.
+        # At generation 0 the hash is Django's own: adding the field signed nobody out.
+        value = self.password if not self.session_generation else f"{self.password}:{self.session_generation}"
+        salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def is_manager(self) -> bool:

@@ -1,4 +1,10 @@
-"""Telling staff about things: in the app (exactly once per key) and by email (at most once)."""
+"""Telling staff about things: in the app (exactly once per key) and by email (at most once).
+
+Email is not a safe place for a child's details. The message in the app may name the young person (it is
+behind sign-in); an email says only what kind of thing needs attention, and links to it behind sign-in.
+No name, date of birth, address or case detail leaves the service by email. The kind is the part of the
+notification's key before the colon ("review-overdue:12").
+"""
 
 from dataclasses import dataclass
 
@@ -6,6 +12,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Notification, User
 
@@ -16,6 +24,21 @@ class Message:
     key: str
     message: str
     url: str = ""
+
+
+# What an email says for each kind of notification: never more than this.
+EMAIL_TEXT = {
+    "review-due": gettext_lazy("An assessment review is coming due"),
+    "review-overdue": gettext_lazy("An assessment review is overdue"),
+    "rhi-due": gettext_lazy("A return home interview is coming due"),
+    "rhi-overdue": gettext_lazy("A return home interview is overdue"),
+}
+
+
+def email_text(key: str) -> str:
+    """The email's words for a notification key: its kind only, or a plain fallback."""
+    kind = key.split(":", 1)[0]
+    return str(EMAIL_TEXT.get(kind, gettext_lazy("Something in ACT case management needs your attention")))
 
 
 def notify(messages: list[Message]) -> int:
@@ -44,10 +67,9 @@ def deliver_emails(limit: int = 200) -> int:
             )
         if not claimed or not notification.recipient.email:
             continue
-        link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
         send_mail(
-            subject=f"ACT: {_one_line(notification.message)[:80]}",
-            message=f"{notification.message}{link}",
+            subject=f"ACT: {email_text(notification.key)}",
+            message=_email_body(notification),
             from_email=None,
             recipient_list=[notification.recipient.email],
         )
@@ -55,11 +77,12 @@ def deliver_emails(limit: int = 200) -> int:
     return sent
 
 
-def _one_line(text: str) -> str:
-    """The text with every run of white space (line breaks too) as one space. A message carries what
-    people typed, a young person's name for instance, and a line break in an email header would end it
-    (Django refuses to send it at all)."""
-    return " ".join(text.split())
+def _email_body(notification: Notification) -> str:
+    link = f"{settings.SITE_URL}{notification.url or '/account/notifications/'}"
+    return _(
+        "%(what)s.\n\nSign in to see it: %(link)s\n\n"
+        "For the young person's safety, this email does not say who or what it is about."
+    ) % {"what": email_text(notification.key), "link": link}
 
 
 def unread_count(user) -> int:

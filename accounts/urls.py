@@ -1,11 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import forms, views
+from . import forms, two_factor_views, views
+from .middleware import before_two_factor
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("", views.account, name="account"),
+    path("two-factor/set-up/", two_factor_views.set_up, name="two-factor-set-up"),
+    path("two-factor/verify/", two_factor_views.verify, name="two-factor-verify"),
+    path("two-factor/backup-codes/", two_factor_views.backup_codes, name="two-factor-backup-codes"),
+    path("sign-out-everywhere/", views.sign_out_everywhere, name="sign-out-everywhere"),
+    path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification-open"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
@@ -18,7 +25,7 @@ urlpatterns = [
         ),
         name="sign-in",
     ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("sign-out/", before_two_factor(auth_views.LogoutView.as_view()), name="sign-out"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

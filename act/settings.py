@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +67,9 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "cases",
     "assessments",
@@ -75,15 +80,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise, so static files are left out: the Content Security Policy, Permissions-Policy and
+    # `Cache-Control: no-store` on every page; then a request too large is refused before its body is read.
+    "csp.middleware.CSPMiddleware",
+    "act.middleware.SecurityHeadersMiddleware",
+    "act.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Sign-in is required everywhere; the few public views are marked @login_not_required
     # and listed (with the reason) in act/tests/test_url_access.py.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages (they say why someone was signed out): the 12-hour limit, then the second step.
+    "accounts.middleware.SessionLimitMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -134,24 +148,44 @@ AUTHENTICATION_BACKENDS = [
     "guardian.backends.ObjectPermissionBackend",
 ]
 
+# Passwords as the NCSC advises: length over complexity (at least 12 characters, no rules about
+# what they must contain, no maximum), refused when common, predictable or made of the person's own
+# details. The hint on the set-password pages says so.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "first_name", "last_name", "email", "phone")},
+    },
+    {"NAME": "accounts.passwords.OwnDetailsValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.PredictablePasswordValidator"},
 ]
 
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
-# Sessions end when the browser closes and after eight idle hours: practitioners work on shared
-# and mobile devices.
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# Sessions end when the browser closes, after 30 minutes without use (every request saves the session,
+# so the 30 minutes start again) and 12 hours after signing in whatever the use (SESSION_ABSOLUTE_AGE,
+# checked by accounts.middleware.SessionLimitMiddleware): practitioners work on shared and mobile devices.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Two-factor sign-in (django-otp): a code from an authenticator app, or a one-time backup code, after the
+# password. Required unless turned off, and only the demo may turn it off (docs/decisions/0009).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+if not TWO_FACTOR_REQUIRED and not DEMO:
+    raise ImproperlyConfigured(
+        "TWO_FACTOR_REQUIRED is off, but only the demo may turn two-factor sign-in off (DEMO=true)."
+    )
+OTP_TOTP_ISSUER = env("SERVICE_NAME", "ACT case management")
+# The admin may remove a lost device or clear its throttle, but never sees a key or a QR code to copy.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-guardian: no anonymous user object; per-object grants live in direct foreign-key tables.
 ANONYMOUS_USER_NAME = None
@@ -231,6 +265,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "remove-old-import-files": {
+        "task": "cases.tasks.remove_old_import_files",
+        # Daily at a fixed time, not every 24 hours from beat's start: beat restarts with every deploy.
+        "schedule": crontab(hour=3, minute=15),
+    },
     "clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": 60 * 60,  # hourly: short, idempotent, and a missed run is caught up next time
@@ -254,6 +293,10 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ACT case management <act-noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Retention: the text of an uploaded referral file is deleted this many days after the upload (the
+# import's summary and the referrals made from it stay). See "Retention" in the README.
+REFERRAL_IMPORT_RETENTION_DAYS = int(env("REFERRAL_IMPORT_RETENTION_DAYS", "30"))
+
 SERVICE_NAME = env("SERVICE_NAME", "ACT case management")
 # The address of the service, for links in emails.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -263,6 +306,29 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (django-csp 4): everything from this service only, and no inline script or
+# style anywhere (behaviour lives in static/js, style in the Sass). Nothing may frame the pages, forms
+# post only here, and <base> and plugins are refused. See docs/decisions/0010-security-headers.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The largest request is a referral import: a CSV file of up to 5 MB (cases/imports.py) in its form.
+# Anything larger is refused with 413 before it is read (act/middleware.py); the web server in front
+# should have the same limit (nginx: client_max_body_size 6m).
+MAX_REQUEST_BYTES = int(env("MAX_REQUEST_BYTES", str(6 * 1024 * 1024)))
+# The part of a request that is not files: the largest forms hold three texts of 20,000 characters.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# An uploaded file is kept in memory, never in a temporary file on disk (a referral export holds
+# children's details); MAX_REQUEST_BYTES bounds the memory one request can take.
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -6,6 +6,22 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
+def sign_in_fully(client, user):
+    """Sign `client` in as `user` with both steps done: the password (force_login) and two-factor (a
+    confirmed authenticator app, made if they have none, named in the session as django-otp does)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 def count_queries(client, url: str) -> int:
     """How many database queries one GET of `url` makes (the response must be a 200)."""
     with CaptureQueriesContext(connection) as captured:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from accounts.admin import is_administrator
 from assessments.views.shared import shared_link
 
 from . import views
@@ -9,14 +10,8 @@ from . import views
 admin.site.site_header = "ACT case management: administration"
 admin.site.site_title = "ACT administration"
 
-
-def _administrators_only(request) -> bool:
-    # The admin is for administrators: being marked staff is not enough.
-    user = request.user
-    return user.is_active and user.is_staff and user.role == user.Role.ADMINISTRATOR
-
-
-admin.site.has_permission = _administrators_only
+# The admin is for administrators: being marked staff is not enough.
+admin.site.has_permission = lambda request: is_administrator(request.user)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list"), name="home"),

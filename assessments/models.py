@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import PartnerAgency
 from cases.models import Case
 
 from .sections import Audience, SectionKind
@@ -89,6 +90,28 @@ class Contribution(models.Model):
         if self.contributor_name:
             return f"{self.contributor_name} ({self.get_contributor_display()})"
         return str(self.get_contributor_display())
+
+
+class ContributionShare(models.Model):
+    """A young person's or family member's choice to let a partner agency on the case read one part they
+    wrote. Without one, their words reach no partner agency. Withdrawing keeps the row (when it was shared
+    and when withdrawn); sharing again adds a new one."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="shares")
+    agency = models.ForeignKey(PartnerAgency, on_delete=models.PROTECT, related_name="+")
+    shared_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["shared_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "agency"], condition=models.Q(withdrawn_at__isnull=True), name="one_live_share"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.contribution_id} shared with {self.agency_id}"
 
 
 class Revision(models.Model):
@@ -209,6 +232,7 @@ class LinkUse(models.Model):
         OPENED = "opened", _("Opened")
         SAVED = "saved", _("Saved")
         SENT = "sent", _("Sent to the worker")
+        SHARED = "shared", _("Changed who else may read it")
         WRONG_PASSCODE = "wrong_passcode", _("Wrong passcode")
         PASSCODE_OK = "passcode_ok", _("Passcode accepted")
         REFUSED = "refused", _("Refused: expired or revoked")

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.notifications import Message
+from cases import access
 from cases.models import TimelineEntry
 
 from .models import ReviewPoint
@@ -18,21 +19,27 @@ REVIEW_WARNING = timedelta(days=3)
 INTERVIEW_WARNING = timedelta(hours=24)
 
 
-def _managers(case) -> list[User]:
-    return [u for u in case.team.managers_group.user_set.all() if u.is_active]
+class _Managers:
+    """The managers of each team, looked up once per team in a run."""
+
+    def __init__(self):
+        self._by_team: dict[int, list[User]] = {}
+
+    def of(self, case) -> list[User]:
+        if case.team_id not in self._by_team:
+            self._by_team[case.team_id] = list(access.team_managers(case.team_id))
+        return self._by_team[case.team_id]
 
 
 def due_messages(now=None) -> list[Message]:
     now = now or timezone.now()
     today = timezone.localdate(now)
     messages: list[Message] = []
+    managers = _Managers()
 
     reviews = (
         ReviewPoint.objects.filter(held_at__isnull=True, due_on__lte=today + REVIEW_WARNING)
-        .select_related(
-            "assessment__case__young_person", "assessment__case__key_worker", "assessment__case__team__managers_group"
-        )
-        .prefetch_related("assessment__case__team__managers_group__user_set")
+        .select_related("assessment__case__young_person", "assessment__case__key_worker")
         .exclude(assessment__case__stage="closed")
     )
     for review in reviews:
@@ -41,7 +48,7 @@ def due_messages(now=None) -> list[Message]:
         name = case.young_person.display_name
         if review.due_on < today:
             text = f"{name}'s assessment review is overdue (it was due on {review.due_on:%d %B %Y})."
-            recipients = {case.key_worker, *_managers(case)}
+            recipients = {case.key_worker, *managers.of(case)}
             messages += [Message(r, f"review-overdue:{review.pk}", text, url) for r in recipients if r]
         elif case.key_worker:
             text = f"{name}'s assessment review is due on {review.due_on:%d %B %Y}."
@@ -53,8 +60,7 @@ def due_messages(now=None) -> list[Message]:
             return_interview_due_at__isnull=False,
             return_interview_due_at__lte=now + INTERVIEW_WARNING,
         )
-        .select_related("case__young_person", "case__key_worker", "case__team__managers_group")
-        .prefetch_related("case__team__managers_group__user_set")
+        .select_related("case__young_person", "case__key_worker")
         .exclude(case__stage="closed")
     )
     for entry in interviews:
@@ -64,7 +70,7 @@ def due_messages(now=None) -> list[Message]:
         due = timezone.localtime(entry.return_interview_due_at)
         if entry.return_interview_due_at < now:
             text = f"{name}'s return home interview is overdue (it was due by {due:%d %B %H:%M})."
-            recipients = {case.key_worker, *_managers(case)}
+            recipients = {case.key_worker, *managers.of(case)}
             messages += [Message(r, f"rhi-overdue:{entry.pk}", text, url) for r in recipients if r]
         elif case.key_worker:
             text = f"{name}'s return home interview is due by {due:%d %B %H:%M}."

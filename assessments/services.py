@@ -14,7 +14,17 @@ from accounts.models import User
 from cases import audit
 from cases.models import AuditEvent, Case
 
-from .models import Assessment, Contribution, LinkUse, ReviewPoint, Revision, Section, SharedLink, TimescaleAgreement
+from .models import (
+    Assessment,
+    Contribution,
+    ContributionShare,
+    LinkUse,
+    ReviewPoint,
+    Revision,
+    Section,
+    SharedLink,
+    TimescaleAgreement,
+)
 from .sections import Audience, SectionKind
 
 A = AuditEvent.Action
@@ -110,6 +120,30 @@ def contribution_send(*, contribution: Contribution, label: str) -> Contribution
 
 
 @transaction.atomic
+def contribution_share(*, contribution: Contribution, agency_ids: set[int], allowed: set[int], label: str) -> set[int]:
+    """The young person's or family member's choice of partner agencies that may read these words: the
+    live shares become exactly `agency_ids` (only agencies in `allowed`, those on the case). Returns the
+    agencies shared with now. Every change is kept, and recorded in the case's audit."""
+    wanted = set(agency_ids) & set(allowed)
+    live = {share.agency_id: share for share in contribution.shares.select_for_update().filter(withdrawn_at=None)}
+    withdrawn = [share.pk for agency_id, share in live.items() if agency_id not in wanted]
+    if withdrawn:
+        ContributionShare.objects.filter(pk__in=withdrawn).update(withdrawn_at=timezone.now())
+    added = wanted - set(live)
+    ContributionShare.objects.bulk_create(
+        [ContributionShare(contribution=contribution, agency_id=agency_id) for agency_id in sorted(added)]
+    )
+    if withdrawn or added:
+        audit.record(
+            user=None,
+            case=contribution.section.assessment.case,
+            action=A.CHANGE,
+            what=f"assessment: {label} changed which partner agencies may read their words in {contribution.section}",
+        )
+    return wanted
+
+
+@transaction.atomic
 def contribution_add(*, contribution: Contribution, by: User) -> Contribution:
     """The worker has read it and adds it to the assessment."""
     if contribution.status == Contribution.Status.ADDED:
@@ -180,6 +214,8 @@ def link_create(
         raise AssessmentError("Give the parent's or carer's name.")
     if not 1 <= days <= 90:
         raise AssessmentError("A link can last from 1 to 90 days.")
+    if passcode and len(passcode) < 4:
+        raise AssessmentError("A passcode needs at least 4 characters.")
     case = section.assessment.case
     if contributor == Audience.YOUNG_PERSON and not name:
         name = case.young_person.preferred_name or case.young_person.given_name
@@ -212,6 +248,25 @@ def link_revoke(*, link: SharedLink, by: User) -> SharedLink:
         link.save(update_fields=["revoked_at", "revoked_by"])
         audit.record(user=by, case=link.case, action=A.CHANGE, what=f"shared link for {link.contributor_name} revoked")
     return link
+
+
+MAX_TOKEN_LENGTH = 100
+
+
+def link_find(token: str) -> SharedLink | None:
+    """The link a token opens, with what its page needs, or None for a token that opens nothing."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return (
+        SharedLink.objects.filter(token_hash=token_hash(token))
+        .select_related("section", "contribution", "case__young_person", "case__key_worker")
+        .first()
+    )
+
+
+def contribution_shared_with(contribution: Contribution) -> set[int]:
+    """The partner agencies these words are shared with now."""
+    return set(contribution.shares.filter(withdrawn_at=None).values_list("agency_id", flat=True))
 
 
 def link_state(link: SharedLink) -> str:
@@ -282,7 +337,7 @@ def timescale_decide(
 
 def snapshot(assessment: Assessment) -> dict:
     sections = []
-    for section in assessment.sections.prefetch_related("contributions"):
+    for section in assessment.sections.prefetch_related("contributions__shares"):
         sections.append(
             {
                 "kind": section.kind,
@@ -292,7 +347,16 @@ def snapshot(assessment: Assessment) -> dict:
                     "why": section.judgement_why,
                 },
                 "contributions": [
-                    {"who": c.who, "text": c.text, "status": c.status}
+                    {
+                        "id": c.pk,
+                        "who": c.who,
+                        "text": c.text,
+                        "status": c.status,
+                        # Words from a link (no author) are the family's: who they chose to share them with
+                        # decides who reads them in the snapshot too.
+                        "family": c.author_id is None,
+                        "shared_with": [share.agency_id for share in c.shares.all() if share.withdrawn_at is None],
+                    }
                     for c in section.contributions.all()
                     if c.status == Contribution.Status.ADDED
                 ],

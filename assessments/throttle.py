@@ -1,5 +1,12 @@
-"""Slowing down guessing: wrong tokens and wrong passcodes from one address are counted in the cache;
-past the limit the address gets 429 for a while, whatever it asks for."""
+"""Slowing down guessing at shared links, without locking out the innocent.
+
+Two counters, in the cache, each for a window of 15 minutes:
+- unknown tokens, per address: past the limit, that address gets 429 for tokens that do not exist.
+  A valid token is never refused because of this counter: a school or care home shares one address,
+  and one child's mistyped links must not lock every other child there out of theirs.
+- wrong passcodes, per link: past the limit, that link's passcode page refuses further tries for a while.
+  Nobody else's link is affected.
+"""
 
 import hashlib
 import hmac
@@ -19,19 +26,36 @@ def address_hash(request) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
-def _key(request) -> str:
-    return f"shared-link-failures:{address_hash(request)}"
+def _unknown_key(request) -> str:
+    return f"shared-link-unknown:{address_hash(request)}"
 
 
-def blocked(request) -> bool:
-    return cache.get(_key(request), 0) >= LIMIT
+def _passcode_key(link_pk: int) -> str:
+    return f"shared-link-passcode:{link_pk}"
 
 
-def failed(request) -> None:
-    key = _key(request)
+def _count(key: str) -> None:
     if cache.add(key, 1, WINDOW_SECONDS):
         return
     try:
         cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, WINDOW_SECONDS)
+
+
+def unknown_tokens_blocked(request) -> bool:
+    """Has this address tried too many tokens that do not exist? (Asked only for an unknown token.)"""
+    return cache.get(_unknown_key(request), 0) >= LIMIT
+
+
+def unknown_token(request) -> None:
+    _count(_unknown_key(request))
+
+
+def passcodes_blocked(link_pk: int) -> bool:
+    """Have too many wrong passcodes been tried on this link?"""
+    return cache.get(_passcode_key(link_pk), 0) >= LIMIT
+
+
+def wrong_passcode(link_pk: int) -> None:
+    _count(_passcode_key(link_pk))

@@ -5,11 +5,16 @@ import's page can show progress and a task that stops half way (a worker restart
 for a moment) carries on from the last chunk it finished when it runs again. Running a task twice, or
 two copies at once, creates nothing twice: each chunk locks the import's row and starts only from
 where the last finished chunk left off.
+
+And, daily, the retention rule: the text of a finished import's file is deleted once it is older than
+REFERRAL_IMPORT_RETENTION_DAYS.
 """
 
 import logging
+from datetime import timedelta
 
 from celery import Task, shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -186,3 +191,29 @@ def run_import(import_pk: int) -> dict:
         status=Status.DONE, finished_at=timezone.now()
     )
     return {"imported": created}
+
+
+# Imports whose work is over. Never one being checked or imported (the worker reads the text), nor one
+# checked and waiting for the manager's confirmation.
+FINISHED = (Status.DONE, Status.CANCELLED, Status.FAILED)
+
+
+@shared_task(autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, retry_backoff_max=300, max_retries=8)
+def remove_old_import_files() -> dict:
+    """Delete the text of every finished import uploaded more than REFERRAL_IMPORT_RETENTION_DAYS ago.
+
+    One UPDATE; safe to run twice or late (it only ever finds what is still kept and old enough).
+    A cancelled import's text is already gone (deleted when it was cancelled), so it is left as it is."""
+    now = timezone.now()
+    removed = (
+        ReferralImport.objects.filter(
+            content_deleted_at=None,
+            created_at__lt=now - timedelta(days=settings.REFERRAL_IMPORT_RETENTION_DAYS),
+            status__in=FINISHED,
+        )
+        .exclude(content="")
+        .update(content="", content_deleted_at=now)
+    )
+    if removed:
+        logger.info("Deleted the text of %s referral import files under the retention rule", removed)
+    return {"removed": removed}

@@ -2,6 +2,7 @@
 Every page visited is checked with axe-core and saved as a screenshot under e2e/screenshots/."""
 
 import os
+import time
 from pathlib import Path
 
 # Playwright's sync API runs an event loop in the test thread; the Django calls made from tests
@@ -38,14 +39,66 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def demo(transactional_db, live_server):
-    call_command("seed_demo", "--force", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def demo(transactional_db, live_server, tmp_path):
+    # The backup codes go to a file of the test's own, never over the demo's var/demo-backup-codes.txt.
+    codes = f"--backup-codes-file={tmp_path / 'demo-backup-codes.txt'}"
+    call_command("seed_demo", "--force", codes, stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
 
 
+# What the browser says when a page breaks the Content Security Policy or the Permissions-Policy header.
+POLICY_PROBLEMS = ("Content Security Policy", "securitypolicyviolation", "Permissions-Policy")
+# Every violation also fires a `securitypolicyviolation` event, reported in the console by this script
+# (added by Playwright to every page, outside the page's own policy).
+REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  console.error(`securitypolicyviolation: ${event.effectiveDirective} refused ${event.blockedURI || 'inline'}`
+    + ` in ${event.sourceFile || document.location.href}:${event.lineNumber}`)
+}, true)
+"""
+
+
+def watch_policies(context) -> list[str]:
+    """Collect, from every page of a browser context, what the browser reports against the Content
+    Security Policy or the Permissions-Policy (console messages and `securitypolicyviolation` events)."""
+    problems: list[str] = []
+    context.add_init_script(REPORT_VIOLATIONS)
+
+    def on_console(message):
+        if any(words in message.text for words in POLICY_PROBLEMS):
+            problems.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+    context.on("console", on_console)
+    return problems
+
+
+def app_code(username: str) -> str:
+    """The code the person's authenticator app shows now. A code is accepted once: if this period's code
+    was used already (the same person signing in twice within 30 seconds), the next period's, which
+    the app would show a moment later and django-otp accepts as one step of clock drift."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    ahead = max(0, device.last_t + 1 - totp.t())
+    totp.drift += ahead
+    return f"{totp.token():06d}"
+
+
 @pytest.fixture
-def check(page):
-    """check(name): assert axe finds no violations on the current page, and save a screenshot."""
+def policy_problems(page):
+    """The policy problems of the test's page (its browser context), checked by `check` and at the end."""
+    problems = watch_policies(page.context)
+    yield problems
+    assert not problems, "the browser reported:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def check(page, policy_problems):
+    """check(name): assert axe finds no violations on the current page and the browser reported nothing
+    against the Content Security Policy or Permissions-Policy so far, and save a screenshot."""
     axe = Axe()
     SCREENSHOTS.mkdir(exist_ok=True)
 
@@ -53,6 +106,7 @@ def check(page):
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
         results = axe.run(page)
         assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
+        assert not policy_problems, "the browser reported:\n" + "\n".join(policy_problems)
 
     return run
 
@@ -64,6 +118,9 @@ def sign_in(page, demo):
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(DEMO_PASSWORD)
         page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{demo.url}/account/two-factor/verify/**")
+        page.get_by_label("Code from your authenticator app, or a backup code").fill(app_code(username))
+        page.get_by_role("button", name="Continue").click()
         page.wait_for_url(f"{demo.url}/cases/")
 
     return run

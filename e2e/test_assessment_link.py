@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Contribution
 from cases.models import Case
+from e2e.conftest import watch_policies
 
 
 def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, browser, demo, sign_in, check):
@@ -25,6 +26,7 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
 
     # Destiny, on her phone: a fresh browser, no account.
     phone = browser.new_context(viewport={"width": 360, "height": 740})
+    phone_policy_problems = watch_policies(phone)
     mine = phone.new_page()
     mine.goto(link)
     expect(mine.get_by_role("heading", name="About me")).to_be_visible()
@@ -46,6 +48,7 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
     mine.screenshot(path="e2e/screenshots/young-person-sent-360.png", full_page=True)
     results = Axe().run(mine)
     assert results.violations_count == 0, results.generate_report()
+    assert not phone_policy_problems, phone_policy_problems
     phone.close()
 
     # Back to the worker: the new words are there to read and add.

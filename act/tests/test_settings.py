@@ -29,6 +29,7 @@ def run_django(code: str, extra_env: dict) -> subprocess.CompletedProcess:
         "STATICFILES_BACKEND",
         "REDIS_URL",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "TWO_FACTOR_REQUIRED",
     }
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DJANGO_SETTINGS_MODULE="act.settings", **extra_env)
@@ -51,6 +52,21 @@ def test_a_forgotten_variable_gives_a_hardened_service():
     )
     result = run_django(code, {"SECRET_KEY": PRODUCTION["SECRET_KEY"]})
     assert result.stdout.split() == ["False", "False", "True", "True", "[]", "DENY"], result.stderr
+
+
+def test_two_factor_sign_in_is_required_unless_turned_off():
+    code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
+    assert run_django(code, PRODUCTION).stdout.split() == ["True"]
+
+
+def test_only_the_demo_may_turn_two_factor_sign_in_off():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
+    for off in ("false", "0", "no"):
+        result = run_django(code, {**PRODUCTION, "TWO_FACTOR_REQUIRED": off})
+        assert result.returncode != 0
+        assert "only the demo may turn two-factor sign-in off" in result.stderr
+    result = run_django(code, {**PRODUCTION, "TWO_FACTOR_REQUIRED": "false", "DEMO": "true"})
+    assert result.stdout.split() == ["False"], result.stderr
 
 
 def test_secrets_can_be_read_from_files(tmp_path):

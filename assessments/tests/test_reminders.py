@@ -49,6 +49,26 @@ def test_a_review_due_within_three_days_reminds_the_key_worker(case, key_worker,
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [key_worker.email]
 
 
+def test_a_reminder_email_says_only_what_kind_of_thing_needs_attention(case, key_worker, manager):
+    _review_due_in(case, -1)
+    entry = _missing(case, key_worker, returned_hours_ago=80)
+    send_reminders()
+    in_app = Notification.objects.filter(recipient=key_worker, key=f"rhi-overdue:{entry.pk}").get()
+    assert "Destiny" in in_app.message  # behind sign-in, the app may say who
+    emails = [m for m in mail.outbox if m.to == [key_worker.email]]
+    assert {m.subject for m in emails} == {
+        "ACT: An assessment review is overdue",
+        "ACT: A return home interview is overdue",
+    }
+    young_person = case.young_person
+    for message in emails:
+        text = message.subject + message.body
+        for detail in (young_person.given_name, young_person.family_name, str(young_person.date_of_birth.year)):
+            assert detail not in text
+        assert "Missing overnight" not in text
+        assert f"/{case.pk}/" in message.body and "Sign in to see it: http://127.0.0.1:8000/" in message.body
+
+
 def test_a_review_further_away_reminds_nobody(case, key_worker):
     _review_due_in(case, 10)
     send_reminders()
@@ -168,6 +188,8 @@ def test_a_real_worker_runs_reminders_concurrently_and_catches_up_after_an_outag
         assert wait_for(lambda: worker.log().count("succeeded") >= 3, timeout=90), worker.log()[-3000:]
     assert Notification.objects.count() == 4
     assert _count_emails_in(email_dir) == 4, worker.output[-3000:]
+    sent = "".join(path.read_text() for path in email_dir.glob("*.log"))
+    assert case.young_person.given_name not in sent and case.young_person.family_name not in sent
 
 
 def test_a_run_cut_off_half_way_is_completed_by_the_next_without_repeats(case, key_worker, manager):

@@ -166,10 +166,40 @@ def test_a_passcode_protects_the_link(client, about_me, key_worker):
 def test_repeated_wrong_tokens_from_one_address_are_slowed_down(client, link, path):
     for _ in range(10):
         client.get("/s/guess-number-something/")
-    blocked = client.get(path)
+    blocked = client.get("/s/another-guess/")
     assert blocked.status_code == 429 and "Please wait" in blocked.content.decode()
     assert int(blocked["Retry-After"]) > 0
-    assert client.get(path, REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert client.get("/s/another-guess/", REMOTE_ADDR="10.1.2.3").status_code == 404
+
+
+def test_other_peoples_wrong_tokens_never_block_a_valid_link(client, link, path):
+    """One address for a whole school or care home: one child's mistyped links lock nobody else out."""
+    for _ in range(30):
+        client.get("/s/mistyped-link/")
+    assert client.get("/s/mistyped-link/").status_code == 429
+    opened = client.get(path)
+    assert opened.status_code == 200 and "About me" in opened.content.decode()
+    saved = client.post(path, {"action": "autosave", "text": "still here", "version": 0})
+    assert saved.status_code == 200
+
+
+def test_wrong_passcodes_slow_down_that_link_only(client, about_me, key_worker, path):
+    _, token = services.link_create(
+        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="1234"
+    )
+    for _ in range(10):
+        client.post(f"/s/{token}/", {"action": "passcode", "passcode": "0000"})
+    assert client.post(f"/s/{token}/", {"action": "passcode", "passcode": "1234"}).status_code == 429
+    # The same address still opens another child's link, and still gets the plain page for a bad token.
+    assert client.get(path).status_code == 200
+    assert client.get("/s/unknown/").status_code == 404
+
+
+def test_a_passcode_needs_at_least_four_characters(about_me, key_worker):
+    with pytest.raises(services.AssessmentError, match="at least 4"):
+        services.link_create(
+            section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="123"
+        )
 
 
 def test_repeated_wrong_passcodes_are_slowed_down(client, about_me, key_worker):
@@ -214,3 +244,20 @@ def test_a_link_cannot_be_turned_towards_another_section_or_case(client, about_m
     page = client.get(f"{path}?section=worries&case={outsider_case.pk}").content.decode()
     assert "About me" in page and "Worries" not in page and "Jordan" not in page
     assert client.get(f"/s/{token}/worries/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "save", "text": "null \x00 byte", "version": "0"},
+        {"action": "autosave", "text": "fine", "version": "not a number"},
+        {"action": "autosave", "text": "fine", "version": "99999999999999999999"},
+        {"action": "delete-everything", "text": "fine", "version": "0"},
+        {"action": "send"},
+    ],
+)
+def test_bad_input_from_a_link_is_refused_plainly_and_nothing_is_stored(client, link, path, data):
+    response = client.post(path, data)
+    assert response.status_code == 400
+    link.contribution.refresh_from_db()
+    assert link.contribution.text == "" and link.contribution.status == "draft"

@@ -20,7 +20,9 @@ from ..models import SharedLink
 
 @require_GET
 def link_list(request, pk: int):
-    case = access.get_case_for_view(request.user, pk)
+    # The links are the young person's and family's doors: for the staff who make and revoke them, not
+    # for partners (404, like a page that does not exist).
+    case = access.get_case_for_change(request.user, pk)
     audit.viewed(request, case, "shared links")
     links = (
         SharedLink.objects.filter(case=case)

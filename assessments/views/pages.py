@@ -3,7 +3,7 @@ the history. Nobody silently overwrites anybody: a save based on an old version 
 versions shown and nothing typed lost."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,7 +15,7 @@ from cases.views.common import posted, render_case
 
 from .. import services
 from ..forms.pages import ContributionForm, JudgementForm
-from ..models import Contribution, Revision, Section, TimescaleAgreement
+from ..models import Contribution, ContributionShare, Revision, Section, TimescaleAgreement
 from ..sections import Audience, SectionKind, prompts_for
 
 S = Contribution.Status
@@ -122,13 +122,31 @@ def section(request, pk: int, kind: str):
             status = 200 if status == 200 and words_form.is_valid() else status
     if request.method == "GET":
         audit.viewed(request, case, f"assessment: {section.get_kind_display()}")
-    contributions = section.contributions.select_related("author", "added_by").exclude(
-        author=user, status__in=[S.DRAFT]
+    contributions = (
+        section.contributions.filter(access.readable_words_q(user, case))
+        .exclude(author=user, status=S.DRAFT)
+        .select_related("author", "added_by")
+        .prefetch_related(
+            Prefetch(
+                "shares",
+                queryset=ContributionShare.objects.filter(withdrawn_at=None).select_related("agency"),
+                to_attr="live_shares",
+            )
+        )
+    )
+    # Who is still writing through a link: their names only; their words stay theirs until sent.
+    writing = (
+        section.contributions.filter(author__isnull=True, status=S.DRAFT)
+        .exclude(text="")
+        .only("contributor", "contributor_name")
+        if may_change
+        else []
     )
     context = {
         "section": section,
         "prompts": prompts_for(kind, Audience.PARTNER if user.is_partner else Audience.KEY_WORKER),
         "contributions": contributions,
+        "writing": writing,
         "own": own,
         "words_form": words_form,
         "judgement_form": judgement_form,
@@ -161,9 +179,15 @@ def history(request, pk: int, kind: str):
     case = access.get_case_for_view(request.user, pk)
     section = _section(case, kind)
     audit.viewed(request, case, f"assessment history: {section.get_kind_display()}")
-    revisions = Revision.objects.filter(section=section).select_related("contribution").order_by("-changed_at", "-pk")
-    # Words still being written by a young person or carer are theirs until they send them.
-    revisions = revisions.exclude(contribution__status=S.DRAFT, contribution__author__isnull=True)
+    # Words still being written by a young person or carer are theirs until they send them, and reach a
+    # partner agency only where they chose to share them: the policy's rule, applied through the relation.
+    readable = Q(contribution__isnull=True) | access.readable_words_q(request.user, case, prefix="contribution__")
+    revisions = (
+        Revision.objects.filter(section=section)
+        .filter(readable)
+        .select_related("contribution")
+        .order_by("-changed_at", "-pk")
+    )
     return render_case(
         request, "assessments/history.html", case, "assessment", {"section": section, "revisions": revisions[:200]}
     )

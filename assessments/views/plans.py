@@ -230,16 +230,19 @@ def first_picture(request, pk: int):
 # Reviews
 
 
-def readable_snapshot(snapshot: dict | None) -> dict | None:
+def readable_snapshot(snapshot: dict | None, may_read) -> dict | None:
     """What the assessment said at a review, in the order and words of the page: each part's title, the
-    worker's judgement and the words added by everyone. Tolerant of what an older snapshot lacks."""
+    worker's judgement and the words added by everyone that this person may read (`may_read(words)`).
+    Tolerant of what an older snapshot lacks."""
     if not snapshot:
         return None
     titles = dict(SectionKind.choices)
     sections = []
     for part in snapshot.get("sections") or []:
         judgement = part.get("judgement") or {}
-        contributions = [{"who": c.get("who", ""), "text": c.get("text", "")} for c in part.get("contributions") or []]
+        contributions = [
+            {"who": c.get("who", ""), "text": c.get("text", "")} for c in part.get("contributions") or [] if may_read(c)
+        ]
         section = {
             "title": titles.get(part.get("kind"), part.get("kind") or ""),
             "going_well": judgement.get("going_well", ""),
@@ -250,6 +253,19 @@ def readable_snapshot(snapshot: dict | None) -> dict | None:
         section["empty"] = not (section["going_well"] or section["worries"] or section["why"] or contributions)
         sections.append(section)
     return {"taken_at": parse_datetime(snapshot.get("taken_at") or ""), "sections": sections}
+
+
+def _snapshot_reader(user, case):
+    """Which words of a snapshot this person may read: the policy's rule for the family's words (an older
+    snapshot that does not say whose words they are counts them as the family's)."""
+    reads_all = access.can_change(user, case)
+
+    def may_read(words: dict) -> bool:
+        if reads_all or words.get("family") is False:
+            return True
+        return access.may_read_family_words(user, case, words.get("shared_with") or [])
+
+    return may_read
 
 
 def _rebased_review_form(data, next_review, interval_weeks: int) -> ReviewForm:
@@ -330,8 +346,9 @@ def reviews(request, pk: int):
         audit.viewed(request, case, "assessment reviews")
     held = assessment.reviews.filter(held_at__isnull=False).select_related("held_by").order_by("-held_at", "-pk")
     page = Paginator(held, PAST_REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    may_read = _snapshot_reader(request.user, case)
     for review in page:
-        review.readable = readable_snapshot(review.snapshot)
+        review.readable = readable_snapshot(review.snapshot, may_read)
     today = timezone.localdate()
     context = {
         "assessment": assessment,

@@ -1,9 +1,11 @@
 """The only door for people without an account: /s/<token>/.
 
 A link opens exactly one thing (for now: one assessment section, for one person). Unknown, expired and
-revoked links all get the same kind page with no data; wrong tokens and passcodes slow the address
-down; every use is recorded. The person's words are saved as they type (and kept in the browser too,
-so a dropped connection or a reload loses nothing) until they send them to their worker.
+revoked links all get the same kind page with no data; guessing is slowed down without locking out
+anyone else (see throttle.py); every use is recorded. The person's words are saved as they type (and kept
+in the browser too, so a dropped connection or a reload loses nothing) until they send them to their
+worker. The page names, from the access policy, who will read what they send, and lets them choose
+which partner agencies on the case may read it too (none unless they choose).
 """
 
 from django.contrib.auth.decorators import login_not_required
@@ -13,12 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cases import access
+
 from .. import services, throttle
+from ..forms.shared import PasscodeForm, ShareForm, WordsForm, first_error
 from ..models import Contribution, LinkUse, SharedLink
 from ..sections import prompts_for
 
 E = LinkUse.Event
-MAX_WORDS = 20000
 
 
 def _not_working(request, status=404):
@@ -39,19 +43,14 @@ def _session_key(link: SharedLink) -> str:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def shared_link(request, token: str):
-    if throttle.blocked(request):
-        return _slow_down(request)
-    address = throttle.address_hash(request)
-    link = (
-        SharedLink.objects.filter(token_hash=services.token_hash(token))
-        .select_related("section", "contribution", "case__young_person", "case__key_worker")
-        .first()
-        if len(token) <= 100
-        else None
-    )
+    link = services.link_find(token)
     if link is None:
-        throttle.failed(request)
+        # Only unknown tokens count against an address, and only they are refused for it.
+        if throttle.unknown_tokens_blocked(request):
+            return _slow_down(request)
+        throttle.unknown_token(request)
         return _not_working(request)
+    address = throttle.address_hash(request)
     if services.link_state(link) != "active" or link.case.is_closed:
         services.link_used(link=link, event=E.REFUSED, address_hash=address)
         return _not_working(request)
@@ -59,31 +58,37 @@ def shared_link(request, token: str):
     if link.passcode_hash and not request.session.get(_session_key(link)):
         return _passcode(request, link, address)
 
-    contribution = link.contribution
-    action = request.POST.get("action") if request.method == "POST" else None
-    if action in ("autosave", "save", "send"):
-        return _save(request, link, contribution, action, address)
+    if request.method == "POST":
+        if request.POST.get("action") == "share":
+            return _share(request, link, address)
+        return _save(request, link, address)
     services.link_used(link=link, event=E.OPENED, address_hash=address)
-    return _page(request, link, contribution)
+    return _page(request, link)
 
 
 def _passcode(request, link, address):
+    if throttle.passcodes_blocked(link.pk):
+        return _slow_down(request)
     error = None
     if request.method == "POST" and request.POST.get("action") == "passcode":
-        if services.link_check_passcode(link, request.POST.get("passcode", "").strip()):
+        form = PasscodeForm(request.POST)
+        if form.is_valid() and services.link_check_passcode(link, form.cleaned_data["passcode"].strip()):
             request.session.cycle_key()
             request.session[_session_key(link)] = True
             services.link_used(link=link, event=E.PASSCODE_OK, address_hash=address)
             return redirect(request.path)
-        throttle.failed(request)
+        throttle.wrong_passcode(link.pk)
         services.link_used(link=link, event=E.WRONG_PASSCODE, address_hash=address)
         error = _("That is not the passcode. Check with your worker if you are not sure.")
     return render(request, "assessments/link_passcode.html", {"error": error}, status=400 if error else 200)
 
 
-def _page(request, link, contribution, *, error=None, conflict=None, status=200):
+def _page(request, link, *, error=None, conflict=None, status=200):
+    contribution = link.contribution
     prompts = prompts_for(link.section.kind, link.contributor)
     worker = link.case.key_worker
+    agencies = access.partner_agencies_of(link.case)
+    shared_now = services.contribution_shared_with(contribution)
     context = {
         "link": link,
         "contribution": contribution,
@@ -94,26 +99,32 @@ def _page(request, link, contribution, *, error=None, conflict=None, status=200)
         "error": error,
         "conflict": conflict,
         "storage_key": f"act-words-{link.pk}",
+        # Who reads what they send, from the policy; and who else may, if they choose.
+        "readers": access.family_words_readers(link.case),
+        "agencies": [
+            {"pk": pk, "name": name, "people": people, "shared": pk in shared_now} for pk, name, people in agencies
+        ],
     }
     return render(request, "assessments/shared_section.html", context, status=status)
 
 
-def _save(request, link, contribution, action, address):
-    is_json = action == "autosave"
+def _refused(request, link, message: str, *, is_json: bool, status: int = 400):
+    if is_json:
+        return JsonResponse({"error": message}, status=status)
+    return _page(request, link, error=message, status=status)
+
+
+def _save(request, link, address):
+    contribution = link.contribution
+    form = WordsForm(request.POST)
+    is_json = request.POST.get("action") == "autosave"
+    if not form.is_valid():
+        return _refused(request, link, first_error(form), is_json=is_json)
+    action, text, version = form.cleaned_data["action"], form.cleaned_data["text"], form.cleaned_data["version"]
     if contribution.status != Contribution.Status.DRAFT:
         if is_json:
             return JsonResponse({"error": _("You have already sent this.")}, status=409)
         return redirect(request.path)
-    text = request.POST.get("text", "")
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = -1
-    if len(text) > MAX_WORDS:
-        message = _("That is more than we can keep in one go. Please make it a bit shorter.")
-        if is_json:
-            return JsonResponse({"error": message}, status=400)
-        return _page(request, link, contribution, error=message, status=400)
     label = link.contributor_name or link.get_contributor_display()
     try:
         contribution = services.contribution_save(
@@ -124,14 +135,33 @@ def _save(request, link, contribution, action, address):
             return JsonResponse(
                 {"conflict": True, "current": clash.current, "version": clash.current_version}, status=409
             )
-        return _page(request, link, contribution, conflict={"mine": text}, status=409)
+        link.contribution = contribution
+        return _page(request, link, conflict={"mine": text}, status=409)
     services.link_used(link=link, event=E.SAVED, address_hash=address)
     if action == "send":
         if not contribution.text.strip():
-            return _page(request, link, contribution, error=_("Write something first, then send it."), status=400)
+            link.contribution = contribution
+            return _page(request, link, error=_("Write something first, then send it."), status=400)
         services.contribution_send(contribution=contribution, label=label)
         services.link_used(link=link, event=E.SENT, address_hash=address)
         return redirect(request.path)
     if is_json:
         return JsonResponse({"version": contribution.version, "saved": True})
     return redirect(request.path)
+
+
+def _share(request, link, address):
+    """Their choice of partner agencies that may read these words: recorded, and changeable at any time."""
+    agencies = access.partner_agencies_of(link.case)
+    form = ShareForm(request.POST, agencies=agencies)
+    if not form.is_valid():
+        return _page(request, link, error=_("Choose from the people listed, or none."), status=400)
+    label = link.contributor_name or link.get_contributor_display()
+    services.contribution_share(
+        contribution=link.contribution,
+        agency_ids=set(form.cleaned_data["agencies"]),
+        allowed={pk for pk, _name, _people in agencies},
+        label=label,
+    )
+    services.link_used(link=link, event=E.SHARED, address_hash=address)
+    return redirect(f"{request.path}#who-reads")

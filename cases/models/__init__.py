@@ -4,7 +4,6 @@ and the audit of who saw and changed what."""
 from .audit import AuditEvent
 from .case import (
     Case,
-    CaseGroupObjectPermission,
     CaseLink,
     CaseUserObjectPermission,
     CloseOutcome,
@@ -23,7 +22,6 @@ __all__ = [
     "Avatar",
     "Awareness",
     "Case",
-    "CaseGroupObjectPermission",
     "CaseLink",
     "CaseUserObjectPermission",
     "CloseOutcome",

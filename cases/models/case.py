@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from guardian.models import UserObjectPermissionBase
 
 from accounts.models import Team
 
@@ -136,11 +136,5 @@ class CaseLink(models.Model):
 
 class CaseUserObjectPermission(UserObjectPermissionBase):
     """django-guardian's per-case grants to people, in a table of their own (a real foreign key)."""
-
-    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
-
-
-class CaseGroupObjectPermission(GroupObjectPermissionBase):
-    """Per-case grants to groups: the team's managers."""
 
     content_object = models.ForeignKey(Case, on_delete=models.CASCADE)

@@ -11,6 +11,10 @@ class ReferralImport(models.Model):
     The file's text is kept (decoded at upload) so the worker can read it; `problems` holds every bad row
     as {"line": n, "message": "..."}. Nothing is imported while any row is bad, unless the person chose to
     import only the good rows.
+
+    The text is about children and is not needed once the import is over: it is deleted (emptied, with
+    `content_deleted_at` set) REFERRAL_IMPORT_RETENTION_DAYS after the upload, by a daily task
+    (cases.tasks.remove_old_import_files). The import itself and its summary stay.
     """
 
     class Status(models.TextChoices):
@@ -35,9 +39,21 @@ class ReferralImport(models.Model):
     only_good_rows = models.BooleanField(default=False)
     finished_at = models.DateTimeField(null=True, blank=True)
     failure = models.TextField(blank=True)
+    content_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # What the retention task looks for: imports whose text is still kept, oldest first.
+            models.Index(
+                fields=["created_at"], name="import_text_still_kept", condition=models.Q(content_deleted_at=None)
+            ),
+        ]
 
     def __str__(self):
         return self.file_name
+
+    @property
+    def retention_days(self) -> int:
+        """How long the file's text is kept, for the page that says it was deleted."""
+        return settings.REFERRAL_IMPORT_RETENTION_DAYS

@@ -17,7 +17,6 @@ class CaseError(ValueError):
 def case_create(*, young_person: YoungPerson, team: Team, key_worker: User | None, by: User | None) -> Case:
     case = Case.objects.create(young_person=young_person, team=team)
     StageChange.objects.create(case=case, to_stage=case.stage, changed_by=by, reason="Case opened")
-    access.grant_team_managers(case=case)
     if key_worker is not None:
         case_allocate(case=case, worker=key_worker, by=by)
     audit.record(user=by, case=case, action=A.CREATE, what="case opened")

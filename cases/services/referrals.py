@@ -54,6 +54,7 @@ def referral_resolve_duplicate(*, referral: Referral, choice: str, by: User) -> 
         raise CaseError("Choose whether it is the same young person.")
     referral.duplicate_choice = choice
     referral.save(update_fields=["duplicate_choice"])
+    audit.record(user=by, case=None, referral=referral, action=A.CHANGE, what=f"referral: possible duplicate {choice}")
     return referral
 
 
@@ -93,7 +94,11 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
         case = case_create(young_person=young_person, team=team, key_worker=key_worker, by=by)
     _decide(referral, Status.ACCEPTED, by, case=case, over_capacity_reason=over_capacity_reason if at_capacity else "")
     audit.record(
-        user=by, case=case, action=A.CREATE, what=f"referral accepted (received {referral.received_at:%d %b %Y})"
+        user=by,
+        case=case,
+        referral=referral,
+        action=A.CREATE,
+        what=f"referral accepted (received {referral.received_at:%d %b %Y})",
     )
     return case
 
@@ -104,6 +109,7 @@ def referral_decline(*, referral: Referral, reason: str, by: User) -> Referral:
     if not reason.strip():
         raise CaseError("Give the reason for declining.")
     _decide(referral, Status.DECLINED, by, decision_reason=reason)
+    audit.record(user=by, case=None, referral=referral, action=A.CHANGE, what="referral declined")
     return referral
 
 
@@ -113,4 +119,5 @@ def referral_signpost(*, referral: Referral, service: str, reason: str, by: User
     if not service.strip():
         raise CaseError("Name the service you are signposting to.")
     _decide(referral, Status.SIGNPOSTED, by, signposted_to=service, decision_reason=reason)
+    audit.record(user=by, case=None, referral=referral, action=A.CHANGE, what="referral signposted")
     return referral

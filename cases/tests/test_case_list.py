@@ -48,7 +48,7 @@ def test_cases_page_query_count_does_not_grow_with_cases(client_for, manager, te
         for _ in range(n):
             CaseFactory(team=team, key_worker=key_worker)
 
-    assert_query_budget(client, reverse("cases:list"), add_rows=add_cases, budget=10)
+    assert_query_budget(client, reverse("cases:list"), add_rows=add_cases, budget=11)
 
 
 def _entry(case, author, **fields):
@@ -135,10 +135,12 @@ def test_bad_filter_values_do_not_break_the_page(client_for, manager, case):
 
 
 def test_audit_page_query_count_does_not_grow(client_for, manager, case):
-    from cases.models import AuditEvent
+    from cases import audit
 
     def add(n):
-        AuditEvent.objects.bulk_create([AuditEvent(case=case, user=manager, action="view", what="x") for _ in range(n)])
+        # One at a time, as the service writes them: each entry is chained to the one before.
+        for _ in range(n):
+            audit.record(user=manager, case=case, action="view", what="x")
 
     assert_query_budget(client_for(manager), reverse("cases:audit", args=[case.pk]), add_rows=add, budget=14)
 

@@ -201,3 +201,15 @@ def test_the_legend_explains_every_view_in_words():
 def test_the_same_network_is_drawn_the_same_way_every_time():
     members = crowd(12)
     assert str(ecomap_svg("D", members)) == str(ecomap_svg("D", list(reversed(members))))
+
+
+def test_the_drawings_use_presentation_attributes_never_inline_style():
+    """The Content Security Policy refuses style attributes and <style> elements; SVG presentation
+    attributes (fill, stroke) are not style and are allowed."""
+    drawings = [ecomap_svg("Destiny", crowd(20))]
+    drawings += [item["sample"] for item in ecomap.legend()]
+    drawings += list(ecomap.shape_samples().values())
+    for drawing in drawings:
+        for element in parse(drawing).iter():
+            assert "style" not in element.attrib, element.tag
+            assert element.tag != f"{SVG}style"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.tests.factories import PartnerAgencyFactory, PartnerFactory, UserFactory
-from act.testing import assert_query_budget
+from act.testing import assert_query_budget, sign_in_fully
 from cases import access, services
 from cases.models import AuditEvent, NetworkMember
 from cases.tests.factories import CaseFactory
@@ -329,8 +329,7 @@ def test_a_partner_added_to_contribute_may_add_to_the_record(client_for, key_wor
 
 def test_the_partner_sees_the_case_once_added(client_for, key_worker, case, school_nurse):
     client_for(key_worker).post(url("network-add", case), {**NAN, "user": school_nurse.pk, "name": ""})
-    partner = Client()
-    partner.force_login(school_nurse)
+    partner = sign_in_fully(Client(), school_nurse)
     assert partner.get(url("network", case)).status_code == 200
 
 
@@ -438,8 +437,7 @@ def test_removing_asks_for_confirmation_first(client_for, key_worker, case, nan)
 
 
 def test_removing_needs_a_post_with_the_csrf_token(key_worker, case, nan):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(key_worker)
+    client = sign_in_fully(Client(enforce_csrf_checks=True), key_worker)
     assert client.post(url("network-remove", case, nan.pk)).status_code == 403
     nan.refresh_from_db()
     assert nan.removed_at is None

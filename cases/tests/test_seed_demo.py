@@ -1,5 +1,9 @@
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
@@ -14,9 +18,21 @@ def names(username):
 
 
 @pytest.fixture
-def seeded(db, settings):
+def codes_file(tmp_path):
+    # Never the real var/demo-backup-codes.txt: that one belongs to the demo database.
+    return tmp_path / "demo-backup-codes.txt"
+
+
+def seed(codes_file, *args) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", *args, f"--backup-codes-file={codes_file}", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded(db, settings, codes_file):
     settings.DEMO = True
-    call_command("seed_demo")
+    return seed(codes_file)
 
 
 def test_demo_sign_ins_and_what_each_sees(seeded):
@@ -34,20 +50,55 @@ def test_the_team_has_a_capacity_of_30(seeded):
     assert User.objects.get(username="manager").team.case_capacity == 30
 
 
-def test_seeding_twice_changes_nothing(seeded):
+def test_seeding_twice_changes_nothing(seeded, codes_file):
     counts = (User.objects.count(), Case.objects.count(), CaseUserObjectPermission.objects.count())
-    call_command("seed_demo")
+    seed(codes_file)
     assert (User.objects.count(), Case.objects.count(), CaseUserObjectPermission.objects.count()) == counts
 
 
-def test_seeding_refuses_outside_the_demo(db, settings):
+def test_seeding_refuses_outside_the_demo(db, settings, codes_file):
     settings.DEMO = False
     with pytest.raises(CommandError, match="not the demo"):
-        call_command("seed_demo")
+        seed(codes_file)
     assert not User.objects.exists()
 
 
-def test_seeding_with_force_runs_outside_the_demo(db, settings):
+def test_seeding_with_force_runs_outside_the_demo(db, settings, codes_file):
     settings.DEMO = False
-    call_command("seed_demo", "--force")
+    seed(codes_file, "--force")
     assert User.objects.filter(username="worker").exists()
+
+
+def codes_in(codes_file) -> dict[str, list[str]]:
+    lines = [line for line in codes_file.read_text().splitlines() if not line.startswith("#")]
+    return {name: rest.split() for name, rest in (line.split(": ") for line in lines)}
+
+
+def test_every_demo_sign_in_is_enrolled_in_two_factor_the_same_way(seeded, codes_file):
+    written = codes_in(codes_file)
+    assert set(written) == set(User.objects.values_list("username", flat=True))
+    for user in User.objects.all():
+        assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1, user.username
+        stored = set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
+        assert stored == set(written[user.username]) and len(stored) == 10, user.username
+        assert f"{user.username:<12} {written[user.username][0]}" in seeded, "one code per sign-in is printed"
+
+
+def test_each_run_makes_new_backup_codes_and_keeps_the_app(seeded, codes_file):
+    apps = dict(TOTPDevice.objects.values_list("user__username", "key"))
+    first = codes_in(codes_file)
+    seed(codes_file)
+    second = codes_in(codes_file)
+    assert dict(TOTPDevice.objects.values_list("user__username", "key")) == apps
+    assert all(not set(first[name]) & set(second[name]) for name in first)
+    assert StaticToken.objects.count() == 10 * len(first)
+
+
+def test_a_printed_backup_code_signs_the_demo_worker_in(seeded, codes_file, client):
+    from accounts.demo import DEMO_PASSWORD
+
+    printed = next(line.split()[1] for line in seeded.splitlines() if line.strip().startswith("worker "))
+    client.post("/account/sign-in/", {"username": "worker", "password": DEMO_PASSWORD})
+    response = client.post("/account/two-factor/verify/", {"code": printed}, follow=True)
+    assert response.redirect_chain[-1][0] == "/cases/"
+    assert "Destiny" in response.content.decode()

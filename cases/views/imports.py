@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access, imports
+from .. import access, audit, imports
 from ..csvsafe import safe_row
 from ..forms.imports import ConfirmForm, UploadForm
 from ..models import ReferralImport
@@ -124,7 +124,9 @@ def _render_detail(request, upload: ReferralImport, *, confirm_form: ConfirmForm
 @require_GET
 @never_cache
 def import_detail(request, pk: int):
-    return _render_detail(request, access.get_import_for_manager(request.user, pk))
+    upload = access.get_import_for_manager(request.user, pk)
+    audit.viewed(request, None, f"referral import {upload.pk}")
+    return _render_detail(request, upload)
 
 
 @require_GET

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access, services
+from .. import access, audit, services
 from ..forms.referrals import AcceptForm, DeclineForm, DuplicateForm, ReferralForm, SignpostForm
 from ..models import Referral
 from .common import posted
@@ -76,6 +76,8 @@ def _decision_forms(request, referral, **bound):
 
 
 def _detail(request, referral, status=200, **bound):
+    # Every page that shows a referral (with or without the decision forms) is a view of it.
+    audit.viewed(request, referral.case, "referral", referral=referral)
     deciding = access.may_decide_referrals(request.user) and referral.team_id == request.user.team_id
     context = {"referral": referral, "deciding": deciding}
     if deciding:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -13,8 +15,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Run even though this is not the demo.")
+        parser.add_argument(
+            "--backup-codes-file",
+            type=Path,
+            default=Path(settings.VAR_DIR) / "demo-backup-codes.txt",
+            help="Where to write every demo sign-in's backup codes (default: var/demo-backup-codes.txt).",
+        )
 
-    def handle(self, *args, force: bool = False, **options):
+    def handle(self, *args, force: bool = False, backup_codes_file: Path, **options):
         if not settings.DEMO and not force:
             raise CommandError(
                 "This is not the demo (DEMO is not set), so it looks like a real service: demo accounts with a "
@@ -22,12 +30,25 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             people = accounts_demo.seed()
+            codes = accounts_demo.enrol(people)
             cases = cases_demo.seed(people)
             token = assessments_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
         self.stdout.write("Sign-ins: " + ", ".join(people))
+        self._write_backup_codes(codes, backup_codes_file)
         base = settings.SITE_URL
         self.stdout.write(
             f"Destiny's link to her 'About me' (no passcode): {base}{reverse('shared-link', args=[token])}"
         )
+
+    def _write_backup_codes(self, codes: dict[str, list[str]], path: Path) -> None:
+        self.stdout.write("Two-factor sign-in: after the password, enter a backup code (each works once):")
+        for username, theirs in codes.items():
+            self.stdout.write(f"  {username:<12} {theirs[0]}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=True)
+        lines = ["# Backup codes of the demo sign-ins, made by seed_demo. Each works once; the next run replaces them."]
+        lines += [f"{username}: {' '.join(theirs)}" for username, theirs in codes.items()]
+        path.write_text("\n".join(lines) + "\n")
+        self.stdout.write(f"All their backup codes: {path}")
