@@ -176,6 +176,7 @@ def import_problems_csv(request, pk: int):
     """Every row with a problem, as a CSV file to work through in a spreadsheet (the page shows them a
     hundred at a time). The values come from the uploaded file, so every cell is made safe to open."""
     upload = access.get_import_for_manager(request.user, pk)
+    audit.viewed(request, None, f"referral import {upload.pk}: rows with problems downloaded")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     # The name is the service's own: the uploaded file's name is someone else's text, not fit for a header.
     response["Content-Disposition"] = f'attachment; filename="referral-import-{upload.pk}-problems.csv"'
