@@ -17,6 +17,7 @@ from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import Resolver404, resolve
 
+from act.testing import sign_in_fully
 from cases.csvsafe import FORMULA_STARTS
 
 from . import tally
@@ -54,7 +55,7 @@ class ServerError(AssertionError):
 
 
 class Visitor:
-    """A test client signed in as one person (or nobody). Every answer is checked: a server error fails
+    """A test client signed in as one person, both steps (or nobody). Every answer is checked: a server error fails
     the input (and is counted), an HTML page must carry no markup from the input, and no form on it may
     name a field it does not have."""
 
@@ -63,7 +64,7 @@ class Visitor:
         self.accepted = False
         self.client = Client()
         if user is not None:
-            self.client.force_login(user)
+            sign_in_fully(self.client, user)
 
     def get(self, url: str, data: dict | None = None, *, ok: bool = True):
         response = self._send("get", url, data or {})

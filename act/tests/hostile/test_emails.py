@@ -1,6 +1,6 @@
-"""Reminder emails (and the notifications page) carrying what was typed about the young person: their
-names, saved through the form with anything in them, in the subject and body of the emails that the
-hourly reminders send to the key worker and the managers."""
+"""Reminder emails (and the notifications page) after the young person's names were saved through the
+form with anything in them: the hourly reminders to the key worker and the managers still go out, with
+one-line headers, and no email carries the name (the notification in the app does, behind sign-in)."""
 
 from datetime import timedelta
 
@@ -24,13 +24,13 @@ names = form(given_name=text("Destiny"), family_name=text("Walker"), preferred_n
 
 
 @given(data=names, overdue=st.booleans())
-# A name with a line break in it, as a hostile client can send it (a browser cannot): in a subject it would
-# start a new header.
+# A name with a line break in it, as a hostile client can send it (a browser cannot): in an email header it
+# would start a new one.
 @example(
     data={"given_name": "Destiny\nBcc: everyone@example.com", "family_name": "W", "preferred_name": ""}, overdue=True
 )
 @HOSTILE
-def test_reminder_emails_carry_the_young_persons_name_safely(key_worker, manager, case, data, overdue):
+def test_reminder_emails_after_hostile_names(key_worker, manager, case, data, overdue):
     with attempt(REMINDERS, key_worker) as visitor:
         young_person = case.young_person
         details = {
@@ -56,6 +56,11 @@ def test_reminder_emails_carry_the_young_persons_name_safely(key_worker, manager
             raise
         assert mail.outbox, "no reminder was sent"
         assert_clean_emails()
+        young_person.refresh_from_db()
+        for email in mail.outbox:
+            for name in (young_person.full_name, young_person.display_name):
+                if len(name.strip()) >= 8:  # long enough not to be any of the email's own words
+                    assert name not in email.subject and name not in email.body, "an email names the young person"
         visitor.get(reverse("accounts:notifications"))
         Visitor(REMINDERS, manager).get(reverse("accounts:notifications"))
 

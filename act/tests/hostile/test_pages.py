@@ -10,7 +10,7 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from act.tests.test_url_access import all_urls
+from act.urlwalk import all_urls
 from assessments import services as assessment_services
 from assessments.models import ReviewPoint, Section
 from assessments.sections import Audience, SectionKind
