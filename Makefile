@@ -18,7 +18,7 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test e2e lint format bench clean manage backup restore
+.PHONY: setup run test e2e lint format bench fuzz clean manage backup restore
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
@@ -74,6 +74,13 @@ format: setup
 
 bench: setup
 	$(BIN)/pytest -m bench -p no:xdist -s
+
+# The hostile-input tests with many more generated inputs than `make test` tries, different on every
+# run (FUZZ_EXAMPLES per form, 400 unless given). A failing input is kept in var/hypothesis and tried first
+# next time.
+FUZZ_EXAMPLES ?= 400
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest act/tests/hostile -n $(PYTEST_WORKERS)
 
 # Backups of the PostgreSQL database of DATABASE_URL (see "Backups" in the README): pg_dump's custom format
 # into var/backups/act-<UTC time>.dump, or BACKUP_FILE; `make restore BACKUP_FILE=...` replaces what the

@@ -167,7 +167,7 @@ def _sniff_binary(raw: bytes) -> None:
 def decode(raw: bytes) -> tuple[str, bool]:
     """The file's text, and whether it started with a byte-order mark (Excel's "CSV UTF-8" adds one).
 
-    Only UTF-8 is accepted. A file in another encoding (Excel's plain "CSV", Latin-1, Windows-1252)
+    Only UTF-8 text is accepted. A file in another encoding (Excel's plain "CSV", Latin-1, Windows-1252)
     would decode to the wrong letters in names without any error, so it is refused with the line of
     the first character that is not UTF-8, rather than guessed."""
     had_bom = raw.startswith(codecs.BOM_UTF8)
@@ -182,6 +182,17 @@ def decode(raw: bytes) -> tuple[str, bool]:
             )
             % {"line": line}
         ) from None
+    # A NUL byte further in than the look for binary content goes (a damaged export): no database
+    # column can keep it (PostgreSQL refuses it), so the file is refused here with the line to look at.
+    nul = text.find("\x00")
+    if nul != -1:
+        raise FileProblem(
+            _(
+                "Line %(line)s of the selected file has a character that is not text (a NUL byte). Open the "
+                "file, save it again as “CSV UTF-8 (comma delimited)” and upload it again."
+            )
+            % {"line": text.count("\n", 0, nul) + 1}
+        )
     # A file joined from two exports can carry a second mark; it is never part of a column name.
     return text.lstrip("\ufeff"), had_bom
 

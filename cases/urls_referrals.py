@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", imports.import_upload, name="import"),
     path("import/<int:pk>/", imports.import_detail, name="import-detail"),
     path("import/<int:pk>/progress/", imports.import_progress, name="import-progress"),
+    path("import/<int:pk>/problems.csv", imports.import_problems_csv, name="import-problems-csv"),
     path("import/<int:pk>/confirm/", imports.import_confirm, name="import-confirm"),
     path("import/<int:pk>/cancel/", imports.import_cancel, name="import-cancel"),
 ]

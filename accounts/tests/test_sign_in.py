@@ -103,6 +103,18 @@ def test_password_reset_by_email(client, key_worker):
     assert "This link has expired or has been used" in client.get(link, follow=True).content.decode()
 
 
+def test_the_password_reset_email_is_plain_text_with_the_name_as_it_is(client, key_worker):
+    # A plain-text email is not HTML: escaping it would show "O&#x27;Neil" to the reader.
+    key_worker.first_name, key_worker.last_name = "Jo", "O'Neil <Bennett>"
+    key_worker.save(update_fields=["first_name", "last_name"])
+
+    client.post(reverse("accounts:password-reset"), {"email": key_worker.email})
+
+    (email,) = mail.outbox
+    assert email.content_subtype == "plain" and not getattr(email, "alternatives", None)
+    assert "Hello Jo O'Neil <Bennett>," in email.body and "&#x27;" not in email.body and "&lt;" not in email.body
+
+
 def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(client, key_worker):
     response = client.post(reverse("accounts:password-reset"), {"email": "nobody@act.example"})
     assert response["Location"] == reverse("accounts:password-reset-sent")

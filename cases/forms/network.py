@@ -63,6 +63,9 @@ class MemberForm(forms.Form):
     def __init__(self, *args, case: Case, cancel_url: str | None = None, button=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
+        # Which fields there are is settled before the layout is built from them: a layout naming a field
+        # the form no longer has logs an error every time the page is drawn.
+        self.decide_fields()
         young_person = case.young_person
         first_name = young_person.preferred_name or young_person.given_name
         self.fields["closeness"].label = format_html(_("How close does {} feel to them?"), first_name)
@@ -97,6 +100,9 @@ class MemberForm(forms.Form):
             button=button or _("Save"),
             cancel_url=cancel_url,
         )
+
+    def decide_fields(self) -> None:
+        """Remove the fields this form does not need, before the layout is built."""
 
     def account_layout(self) -> list:
         return [Field.checkbox("can_contribute")] if "can_contribute" in self.fields else []
@@ -209,10 +215,13 @@ class MemberEditForm(MemberForm):
             ]
         }
         super().__init__(*args, initial=initial, **kwargs)
-        if not member.user_id:
-            del self.fields["can_contribute"]
 
     field_order = ["can_contribute"]
+
+    def decide_fields(self) -> None:
+        # Only a partner agency worker with an account can be allowed to add to the record.
+        if not self.member.user_id:
+            del self.fields["can_contribute"]
 
     def account_layout(self) -> list:
         if "can_contribute" not in self.fields:

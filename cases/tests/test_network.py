@@ -1,6 +1,8 @@
 """The network pages: who sees them, who changes them, what the forms refuse, and the access that follows
 from adding or removing a partner agency worker."""
 
+import logging
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -405,6 +407,19 @@ def test_the_change_form_offers_no_contribute_box_for_someone_without_an_account
     client_for(key_worker).post(url("network-edit", case, nan.pk), {**NAN, "can_contribute": "on"})
     nan.refresh_from_db()
     assert nan.can_contribute is False
+
+
+def test_the_change_page_logs_no_error_with_or_without_an_account(
+    client_for, key_worker, case, nan, partner_with_grant, caplog
+):
+    partner_member = NetworkMember.objects.get(case=case, user=partner_with_grant)
+    for member in (nan, partner_member):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            response = client_for(key_worker).get(url("network-edit", case, member.pk))
+        assert response.status_code == 200
+        assert not caplog.records, [record.getMessage() for record in caplog.records]
+    assert 'name="can_contribute"' in response.content.decode()
 
 
 # Removing

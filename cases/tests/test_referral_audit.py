@@ -93,6 +93,15 @@ def test_opening_an_import_is_recorded(client_for, manager, finished_import):
     assert (entry.case, entry.referral, entry.what) == (None, None, f"referral import {finished_import.pk}")
 
 
+def test_downloading_an_imports_problems_is_recorded(client_for, manager, finished_import):
+    url = reverse("referrals:import-problems-csv", args=[finished_import.pk])
+    assert client_for(manager).get(url).status_code == 200
+    entry = AuditEvent.objects.get(user=manager, action=AuditEvent.Action.VIEW)
+    what = f"referral import {finished_import.pk}: rows with problems downloaded"
+    assert (entry.case, entry.referral, entry.what) == (None, None, what)
+    assert audit.verify_chain().intact
+
+
 def test_an_import_of_another_team_records_nothing(client_for, outsider, finished_import):
     outsider.role = outsider.Role.MANAGER
     outsider.save(update_fields=["role"])

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
@@ -338,6 +339,17 @@ def test_a_file_that_is_not_utf8_is_refused_with_the_line_to_look_at(send):
     assert not ReferralImport.objects.exists()
 
 
+def test_a_nul_byte_past_the_start_of_the_file_is_refused_with_its_line(send):
+    # Binary content is looked for in the first 64 KB only; a NUL further in must not reach the database.
+    text = csv_text([row(n) for n in range(1, 400)]) + "CSC-999,\x00\r\n"
+    assert len(text) > 65_536
+
+    message = form_error(send(text))
+
+    assert "Line 401" in message and "NUL" in message
+    assert not ReferralImport.objects.exists()
+
+
 @pytest.mark.parametrize(
     "columns,message",
     [
@@ -622,6 +634,68 @@ def test_the_problems_are_shown_a_hundred_to_a_page(as_manager, manager):
     assert "Showing problems 201 to 250 of 250" in page
 
 
+FORMULA_REFERENCE = '=HYPERLINK("http://evil.example/","<b>Open</b>")'
+
+
+def problems_csv(client, upload: ReferralImport) -> list[list[str]]:
+    response = client.get(reverse("referrals:import-problems-csv", args=[upload.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="referral-import-{upload.pk}-problems.csv"'
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def test_the_problems_download_as_a_csv_file_every_one_not_a_page_of_them(as_manager, manager):
+    problems = [{"line": n, "reference": f"R{n}", "message": f"problem {n}"} for n in range(2, 252)]
+    upload = ReferralImport.objects.create(
+        team=manager.team, created_by=manager, file_name="bad.csv", content="", status=Status.DONE, problems=problems
+    )
+
+    rows = problems_csv(as_manager, upload)
+
+    assert rows[0] == ["Line", "Council reference", "Problem"]
+    assert rows[1] == ["2", "R2", "problem 2"] and rows[-1] == ["251", "R251", "problem 251"]
+    assert len(rows) == 251
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_downloaded_as_text(send, as_manager):
+    bad = row(2, council_reference=FORMULA_REFERENCE, urgency="")
+    send(csv_text([row(1), bad, row(3, council_reference="@SUM(1+1)*cmd", urgency="")]))
+    upload = ReferralImport.objects.get()
+    assert upload.status == Status.CHECKED and len(upload.problems) == 2
+
+    rows = problems_csv(as_manager, upload)
+
+    assert rows[1][:2] == ["3", "'" + FORMULA_REFERENCE]
+    assert rows[2][:2] == ["4", "'@SUM(1+1)*cmd"]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for line in rows for cell in line)
+
+
+def test_the_import_page_shows_a_formula_looking_cell_as_plain_text_and_links_to_the_download(send, as_manager):
+    send(csv_text([row(1), row(2, council_reference=FORMULA_REFERENCE, urgency="")]))
+    upload = ReferralImport.objects.get()
+
+    page = as_manager.get(detail_url(upload)).content.decode()
+
+    assert len(FORMULA_REFERENCE) <= 50  # kept whole in the report
+    assert escape(FORMULA_REFERENCE) in page
+    assert "<b>Open</b>" not in page
+    assert reverse("referrals:import-problems-csv", args=[upload.pk]) in page
+    assert "Download the row with a problem as a CSV file" in page
+
+
+def test_an_import_without_problems_offers_no_download(send, as_manager):
+    send(csv_text([row(1)]))
+    upload = ReferralImport.objects.get()
+
+    page = as_manager.get(detail_url(upload)).content.decode()
+
+    assert reverse("referrals:import-problems-csv", args=[upload.pk]) not in page
+    assert problems_csv(as_manager, upload) == [["Line", "Council reference", "Problem"]]
+
+
 # Running the tasks again
 
 
@@ -766,6 +840,7 @@ PAGES = [
     ("referrals:import", False, ("get", "post")),
     ("referrals:import-detail", True, ("get",)),
     ("referrals:import-progress", True, ("get",)),
+    ("referrals:import-problems-csv", True, ("get",)),
     ("referrals:import-confirm", True, ("post",)),
     ("referrals:import-cancel", True, ("post",)),
 ]

@@ -6,10 +6,12 @@ that does not exist. Nothing is imported until the manager confirms, and nothing
 unless they choose to import only the good rows.
 """
 
+import csv
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -18,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import access, audit, imports
+from ..csvsafe import safe_row
 from ..forms.imports import ConfirmForm, UploadForm
 from ..models import ReferralImport
 from ..tasks import check_import, run_import
@@ -165,3 +168,22 @@ def import_cancel(request, pk: int):
         return redirect("referrals:import-detail", pk=upload.pk)
     messages.success(request, _("Import of %(file)s cancelled. Nothing was imported.") % {"file": upload.file_name})
     return redirect("referrals:import")
+
+
+@require_GET
+@never_cache
+def import_problems_csv(request, pk: int):
+    """Every row with a problem, as a CSV file to work through in a spreadsheet (the page shows them a
+    hundred at a time). The values come from the uploaded file, so every cell is made safe to open."""
+    upload = access.get_import_for_manager(request.user, pk)
+    audit.viewed(request, None, f"referral import {upload.pk}: rows with problems downloaded")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    # The name is the service's own: the uploaded file's name is someone else's text, not fit for a header.
+    response["Content-Disposition"] = f'attachment; filename="referral-import-{upload.pk}-problems.csv"'
+    # Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
+    response.write("\ufeff")
+    writer = csv.writer(response, lineterminator="\r\n")
+    writer.writerow(safe_row([_("Line"), _("Council reference"), _("Problem")]))
+    for problem in upload.problems:
+        writer.writerow(safe_row([problem.get("line"), problem.get("reference", ""), problem.get("message", "")]))
+    return response
