@@ -63,3 +63,53 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
         Contribution.objects.get(section__assessment__case=case, contributor="young_person", status="added").text
         == words
     )
+
+
+def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, demo, sign_in, check):
+    from assessments import services
+    from assessments.sections import Audience
+
+    case = Case.objects.get(young_person__given_name="Destiny")
+    section = case.assessment.sections.get(kind="friends")
+    _link, token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=case.key_worker)
+    phone = browser.new_context(viewport={"width": 360, "height": 740})
+    problems = watch_policies(phone)
+    mine = phone.new_page()
+    mine.goto(f"{demo.url}/s/{token}/")
+    expect(mine.get_by_text("Nobody else can see it until you send it.")).to_be_visible()
+    expect(mine.get_by_text("Jo Bennett (your worker)")).to_be_visible()
+    words = "My best friend is Kayla and we go to the park after school."
+    mine.get_by_label("Your words").fill(words)
+    mine.get_by_role("button", name="Send to Jo").click()
+    expect(mine.get_by_role("heading", name="Sent to Jo")).to_be_visible()
+    police = mine.get_by_label("Dan Hughes, Greater Manchester Police")
+    expect(police).not_to_be_checked()
+
+    # The police officer on her case cannot read it: she has not chosen to share it.
+    sign_in("partner")
+    section_url = f"{demo.url}/assessments/case/{case.pk}/section/friends/"
+    page.goto(section_url)
+    expect(page.get_by_text("Nothing here has been shared with you yet.")).to_be_visible()
+    assert words not in page.content()
+
+    police.check()
+    mine.get_by_role("button", name="Save who can read it").click()
+    expect(mine.get_by_text("because you chose to share it")).to_be_visible()
+    assert mine.evaluate("document.documentElement.scrollWidth") <= 360
+    mine.screenshot(path="e2e/screenshots/young-person-shared-with-police-360.png", full_page=True)
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(mine)
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(section_url)
+    expect(page.get_by_text(words)).to_be_visible()
+    check("assessment-section-partner-shared")
+
+    # She changes her mind: the officer cannot read it any more.
+    mine.get_by_label("Dan Hughes, Greater Manchester Police").uncheck()
+    mine.get_by_role("button", name="Save who can read it").click()
+    expect(mine.get_by_text("because you chose to share it")).to_have_count(0)
+    page.goto(section_url)
+    assert words not in page.content()
+    assert not problems, problems
+    phone.close()
