@@ -18,7 +18,7 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test e2e lint format bench fuzz clean manage backup restore
+.PHONY: setup run test test-fast e2e lint format bench fuzz clean manage backup restore
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
@@ -54,6 +54,10 @@ run: setup
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used.
 test: setup
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Everything but the browser tests: the quick loop while working.
+test-fast: setup
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --ignore=e2e
 
 e2e: setup
 	$(BIN)/pytest e2e

@@ -1,10 +1,10 @@
 """Read-side helpers shared by the case pages: annotations that keep list pages to a fixed number of
 queries."""
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from . import access
+from . import access, flags
 from .models import Case, TimelineEntry
 
 
@@ -21,14 +21,10 @@ def outstanding_interviews(user):
 
 
 def with_flags(cases: QuerySet[Case], user) -> QuerySet[Case]:
-    """Adds `interview_due` and `interview_overdue` (return home interviews) and `assessment_overdue`
-    (past the date agreed with the manager for the first full picture) to each case."""
-    from assessments.queries import agreed_target_date, past_agreed_date_condition
-
-    return cases.annotate(
+    """Adds `interview_due` and `interview_overdue` (return home interviews) to each case, and the flags
+    the apps above register in `cases.flags` (for example `assessment_overdue`)."""
+    annotated = cases.annotate(
         interview_due=Exists(outstanding_interviews(user)),
         interview_overdue=Exists(outstanding_interviews(user).filter(return_interview_due_at__lt=timezone.now())),
-        agreed_target=agreed_target_date(),
-    ).annotate(
-        assessment_overdue=ExpressionWrapper(past_agreed_date_condition(), output_field=BooleanField()),
     )
+    return flags.annotate(annotated, user)

@@ -1,3 +1,6 @@
+"""The demo: every app's demo data, in order. It lives in the top layer because it brings all the
+apps together (cases knows nothing of assessments)."""
+
 from pathlib import Path
 
 from django.conf import settings
