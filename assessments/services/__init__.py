@@ -1,0 +1,64 @@
+"""Writes to assessments. Each is one transaction, keyword-only, and records who did it. Callers use
+`services.<name>`; the functions live in modules by what they write."""
+
+from .contributions import (
+    AssessmentError,
+    Conflict,
+    assessment_open,
+    contribution_add,
+    contribution_save,
+    contribution_send,
+    contribution_share,
+    contribution_start,
+    judgement_save,
+)
+from .links import (
+    LINK_DAYS,
+    MAX_TOKEN_LENGTH,
+    contribution_shared_with,
+    link_check_passcode,
+    link_create,
+    link_find,
+    link_revoke,
+    link_state,
+    link_used,
+    token_hash,
+)
+from .plans import (
+    REVIEW_INTERVAL_WEEKS,
+    first_picture_reached,
+    review_hold,
+    review_interval_change,
+    snapshot,
+    timescale_decide,
+    timescale_propose,
+)
+
+__all__ = [
+    "LINK_DAYS",
+    "MAX_TOKEN_LENGTH",
+    "REVIEW_INTERVAL_WEEKS",
+    "AssessmentError",
+    "Conflict",
+    "assessment_open",
+    "contribution_add",
+    "contribution_save",
+    "contribution_send",
+    "contribution_share",
+    "contribution_shared_with",
+    "contribution_start",
+    "first_picture_reached",
+    "judgement_save",
+    "link_check_passcode",
+    "link_create",
+    "link_find",
+    "link_revoke",
+    "link_state",
+    "link_used",
+    "review_hold",
+    "review_interval_change",
+    "snapshot",
+    "timescale_decide",
+    "timescale_propose",
+    "token_hash",
+]

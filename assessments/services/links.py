@@ -1,0 +1,112 @@
+"""Shared links: made once (only the token's hash is kept), found by token, revoked, and every use
+recorded."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from cases import audit
+from cases.models import AuditEvent
+
+from ..models import Contribution, LinkUse, Section, SharedLink
+from ..sections import Audience
+from .contributions import AssessmentError, contribution_start
+
+A = AuditEvent.Action
+LINK_DAYS = 14
+
+
+# Shared links
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def link_create(
+    *, section: Section, contributor: str, name: str, by: User, days: int = LINK_DAYS, passcode: str = ""
+) -> tuple[SharedLink, str]:
+    """Make a link for one section and one contributor. Returns the link and its token, which is shown
+    to the worker once and never stored."""
+    if contributor not in (Audience.YOUNG_PERSON, Audience.PARENT_CARER):
+        raise AssessmentError("Links are for the young person or a parent or carer.")
+    if contributor == Audience.PARENT_CARER and not name.strip():
+        raise AssessmentError("Give the parent's or carer's name.")
+    if not 1 <= days <= 90:
+        raise AssessmentError("A link can last from 1 to 90 days.")
+    if passcode and len(passcode) < 4:
+        raise AssessmentError("A passcode needs at least 4 characters.")
+    case = section.assessment.case
+    if contributor == Audience.YOUNG_PERSON and not name:
+        name = case.young_person.preferred_name or case.young_person.given_name
+    contribution = (
+        Contribution.objects.filter(section=section, contributor=contributor, contributor_name=name)
+        .exclude(status=Contribution.Status.ADDED)
+        .first()
+    ) or contribution_start(section=section, contributor=contributor, name=name)
+    token = secrets.token_urlsafe(32)
+    link = SharedLink.objects.create(
+        case=case,
+        section=section,
+        contribution=contribution,
+        contributor=contributor,
+        contributor_name=name,
+        token_hash=token_hash(token),
+        passcode_hash=make_password(passcode) if passcode else "",
+        expires_at=timezone.now() + timedelta(days=days),
+        created_by=by,
+    )
+    audit.record(user=by, case=case, action=A.CREATE, what=f"shared link for {name}: {section}")
+    return link, token
+
+
+@transaction.atomic
+def link_revoke(*, link: SharedLink, by: User) -> SharedLink:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.revoked_by = by
+        link.save(update_fields=["revoked_at", "revoked_by"])
+        audit.record(user=by, case=link.case, action=A.CHANGE, what=f"shared link for {link.contributor_name} revoked")
+    return link
+
+
+MAX_TOKEN_LENGTH = 100
+
+
+def link_find(token: str) -> SharedLink | None:
+    """The link a token opens, with what its page needs, or None for a token that opens nothing."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return (
+        SharedLink.objects.filter(token_hash=token_hash(token))
+        .select_related("section", "contribution", "case__young_person", "case__key_worker")
+        .first()
+    )
+
+
+def contribution_shared_with(contribution: Contribution) -> set[int]:
+    """The partner agencies these words are shared with now."""
+    return set(contribution.shares.filter(withdrawn_at=None).values_list("agency_id", flat=True))
+
+
+def link_state(link: SharedLink) -> str:
+    if link.revoked_at:
+        return "revoked"
+    if link.expires_at <= timezone.now():
+        return "expired"
+    return "active"
+
+
+def link_check_passcode(link: SharedLink, passcode: str) -> bool:
+    return bool(link.passcode_hash) and check_password(passcode, link.passcode_hash)
+
+
+def link_used(*, link: SharedLink, event: str, address_hash: str = "") -> None:
+    LinkUse.objects.create(link=link, event=event, address_hash=address_hash)
+    SharedLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())

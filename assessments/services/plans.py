@@ -1,0 +1,157 @@
+"""Writes to an assessment's timescale and reviews: proposals and the manager's decision, reviews
+with their snapshots, the first full picture, and the time between reviews."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from cases import audit
+from cases.models import AuditEvent
+
+from ..models import Assessment, Contribution, ReviewPoint, TimescaleAgreement
+from .contributions import AssessmentError
+
+A = AuditEvent.Action
+
+
+# Timescales and reviews
+
+
+@transaction.atomic
+def timescale_propose(
+    *, assessment: Assessment, weeks: int, strategy: str, target_date: date, by: User
+) -> TimescaleAgreement:
+    proposal = TimescaleAgreement.objects.create(
+        assessment=assessment,
+        getting_to_know_weeks=weeks,
+        engagement_strategy=strategy,
+        target_date=target_date,
+        created_by=by,
+    )
+    audit.record(user=by, case=assessment.case, action=A.CREATE, what="assessment timescale proposed")
+    return proposal
+
+
+@transaction.atomic
+def timescale_decide(
+    *,
+    proposal: TimescaleAgreement,
+    by: User,
+    comment: str = "",
+    weeks: int | None = None,
+    strategy: str | None = None,
+    target_date: date | None = None,
+) -> TimescaleAgreement:
+    """The manager agrees the proposal as it is, or changes it (with a comment). A new version is kept."""
+    changed = (
+        (weeks is not None and weeks != proposal.getting_to_know_weeks)
+        or (strategy is not None and strategy != proposal.engagement_strategy)
+        or (target_date is not None and target_date != proposal.target_date)
+    )
+    if changed and not comment.strip():
+        raise AssessmentError("Say why you are changing the timescale.")
+    decision = TimescaleAgreement.objects.create(
+        assessment=proposal.assessment,
+        getting_to_know_weeks=weeks if weeks is not None else proposal.getting_to_know_weeks,
+        engagement_strategy=strategy if strategy is not None else proposal.engagement_strategy,
+        target_date=target_date or proposal.target_date,
+        status=TimescaleAgreement.Status.CHANGED if changed else TimescaleAgreement.Status.AGREED,
+        comment=comment,
+        created_by=by,
+    )
+    audit.record(user=by, case=proposal.assessment.case, action=A.CHANGE, what="assessment timescale agreed")
+    return decision
+
+
+def snapshot(assessment: Assessment) -> dict:
+    sections = []
+    for section in assessment.sections.prefetch_related("contributions__shares"):
+        sections.append(
+            {
+                "kind": section.kind,
+                "judgement": {
+                    "going_well": section.judgement_going_well,
+                    "worries": section.judgement_worries,
+                    "why": section.judgement_why,
+                },
+                "contributions": [
+                    {
+                        "id": c.pk,
+                        "who": c.who,
+                        "text": c.text,
+                        "status": c.status,
+                        # Words from a link (no author) are the family's: who they chose to share them with
+                        # decides who reads them in the snapshot too.
+                        "family": c.author_id is None,
+                        "shared_with": [share.agency_id for share in c.shares.all() if share.withdrawn_at is None],
+                    }
+                    for c in section.contributions.all()
+                    if c.status == Contribution.Status.ADDED
+                ],
+            }
+        )
+    return {"taken_at": timezone.now().isoformat(), "sections": sections}
+
+
+@transaction.atomic
+def review_hold(*, review: ReviewPoint, what_changed: str, next_due_on: date, by: User) -> ReviewPoint:
+    """Record the review, keep a snapshot of the assessment as it is now, and agree the next date."""
+    review = ReviewPoint.objects.select_for_update().get(pk=review.pk)
+    if review.held_at is not None:
+        raise AssessmentError("This review has already been held.")
+    if not what_changed.strip():
+        raise AssessmentError("Say what has changed since the last review.")
+    if next_due_on <= timezone.localdate():
+        raise AssessmentError("The next review must be in the future.")
+    review.held_at = timezone.now()
+    review.held_by = by
+    review.what_changed = what_changed
+    review.snapshot = snapshot(review.assessment)
+    review.save(update_fields=["held_at", "held_by", "what_changed", "snapshot"])
+    following = ReviewPoint.objects.create(assessment=review.assessment, due_on=next_due_on)
+    audit.record(user=by, case=review.assessment.case, action=A.CHANGE, what=f"assessment reviewed; next {next_due_on}")
+    return following
+
+
+# The first full picture and the time between reviews
+
+
+@transaction.atomic
+def first_picture_reached(*, assessment: Assessment, by: User) -> Assessment:
+    """The key worker marks that the first full picture has been reached (what the agreed timescale
+    aims at). Marking it again changes nothing: the first time is the one that counts."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    case = assessment.case
+    if case.is_closed:
+        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+    if locked.first_picture_at is None:
+        locked.first_picture_at = timezone.now()
+        locked.save(update_fields=["first_picture_at"])
+        audit.record(user=by, case=case, action=A.CHANGE, what="assessment: first full picture reached")
+    assessment.first_picture_at = locked.first_picture_at
+    return assessment
+
+
+REVIEW_INTERVAL_WEEKS = (1, 26)
+
+
+@transaction.atomic
+def review_interval_change(*, assessment: Assessment, weeks: int, by: User) -> Assessment:
+    """How many weeks apart this case's reviews are. The review already agreed keeps its date; the new
+    interval sets the date offered at the next review."""
+    low, high = REVIEW_INTERVAL_WEEKS
+    if not low <= weeks <= high:
+        raise AssessmentError(f"Reviews can be from {low} to {high} weeks apart.")
+    case = assessment.case
+    if case.is_closed:
+        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.review_interval_weeks != weeks:
+        before = locked.review_interval_weeks
+        locked.review_interval_weeks = weeks
+        locked.save(update_fields=["review_interval_weeks"])
+        audit.record(user=by, case=case, action=A.CHANGE, what=f"assessment: weeks between reviews {before} -> {weeks}")
+    assessment.review_interval_weeks = weeks
+    return assessment
