@@ -62,7 +62,7 @@ def section(request, pk: int, kind: str):
     case = access.get_case_for_view(user, pk)
     section = _section(case, kind)
     may_change = access.can_change(user, case)
-    may_contribute = not case.is_closed and (may_change or _contributes(user, case))
+    may_contribute = not case.is_closed and access.can_contribute(user, case)
     own = _own_contribution(section, user)
     words_form = ContributionForm(
         initial={"text": own.text if own else "", "version": own.version if own else 0}, label=_("Your words")
@@ -75,53 +75,78 @@ def section(request, pk: int, kind: str):
             "version": section.judgement_version,
         }
     )
-    conflict = None
-    status = 200
+    conflict, status = None, 200
     if request.method == "POST":
         if request.POST.get("form") == "judgement":
             if not may_change or case.is_closed:
                 raise Http404
-            judgement_form = JudgementForm(posted(request))
-            if judgement_form.is_valid():
-                data = judgement_form.cleaned_data
-                try:
-                    services.judgement_save(
-                        section=section,
-                        going_well=data["going_well"],
-                        worries=data["worries"],
-                        why=data["why"],
-                        expected_version=data["version"],
-                        by=user,
-                    )
-                except services.Conflict as clash:
-                    conflict, status = ("judgement", clash), 409
-                    judgement_form = _rebased(JudgementForm, request.POST, clash.current_version)
-                else:
-                    messages.success(request, _("Your judgement is saved."))
-                    return redirect("assessments:section", pk=case.pk, kind=kind)
+            judgement_form, conflict = _save_judgement(request, section)
         else:
             if not may_contribute:
                 raise Http404
-            words_form = ContributionForm(posted(request), label=_("Your words"))
-            if words_form.is_valid():
-                data = words_form.cleaned_data
-                if own is None:
-                    contributor = Audience.PARTNER if user.is_partner else Audience.KEY_WORKER
-                    name = f"{user.get_full_name()}{', ' + str(user.agency) if user.agency_id else ''}"
-                    own = services.contribution_start(section=section, contributor=contributor, name=name, author=user)
-                try:
-                    services.contribution_save(
-                        contribution=own, text=data["text"], expected_version=data["version"], user=user
-                    )
-                except services.Conflict as clash:
-                    conflict, status = ("words", clash), 409
-                    words_form = _rebased(ContributionForm, request.POST, clash.current_version)
-                else:
-                    messages.success(request, _("Your words are saved."))
-                    return redirect("assessments:section", pk=case.pk, kind=kind)
-            status = 200 if status == 200 and words_form.is_valid() else status
-    if request.method == "GET":
+            words_form, conflict = _save_words(request, section, own)
+        if conflict is None and not (judgement_form.errors or words_form.errors):
+            return redirect("assessments:section", pk=case.pk, kind=kind)
+        status = 409 if conflict else 200
+    else:
         audit.viewed(request, case, f"assessment: {section.get_kind_display()}")
+    context = {
+        "section": section,
+        "prompts": prompts_for(kind, Audience.PARTNER if user.is_partner else Audience.KEY_WORKER),
+        **_words_on_the_page(user, case, section, may_change),
+        "own": own,
+        "words_form": words_form,
+        "judgement_form": judgement_form,
+        "may_contribute": may_contribute,
+        "conflict": conflict,
+    }
+    return render_case(request, "assessments/section.html", case, "assessment", context, status=status)
+
+
+def _save_judgement(request, section):
+    """The worker's judgement, posted: (the form, a conflict if someone saved first)."""
+    form = JudgementForm(posted(request))
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    try:
+        services.judgement_save(
+            section=section,
+            going_well=data["going_well"],
+            worries=data["worries"],
+            why=data["why"],
+            expected_version=data["version"],
+            by=request.user,
+        )
+    except services.Conflict as clash:
+        return _rebased(JudgementForm, request.POST, clash.current_version), ("judgement", clash)
+    messages.success(request, _("Your judgement is saved."))
+    return form, None
+
+
+def _save_words(request, section, own):
+    """A worker's or partner's own words, posted: (the form, a conflict if someone saved first)."""
+    user = request.user
+    form = ContributionForm(posted(request), label=_("Your words"))
+    if not form.is_valid():
+        return form, None
+    if own is None:
+        contributor = Audience.PARTNER if user.is_partner else Audience.KEY_WORKER
+        name = f"{user.get_full_name()}{', ' + str(user.agency) if user.agency_id else ''}"
+        own = services.contribution_start(section=section, contributor=contributor, name=name, author=user)
+    try:
+        services.contribution_save(
+            contribution=own, text=form.cleaned_data["text"], expected_version=form.cleaned_data["version"], user=user
+        )
+    except services.Conflict as clash:
+        return _rebased(ContributionForm, request.POST, clash.current_version), ("words", clash)
+    messages.success(request, _("Your words are saved."))
+    return form, None
+
+
+def _words_on_the_page(user, case, section, may_change) -> dict:
+    """The words this person may read (the policy decides), and who is still writing through a link
+    (their names only: their words stay theirs until sent)."""
     contributions = (
         section.contributions.filter(access.readable_words_q(user, case))
         .exclude(author=user, status=S.DRAFT)
@@ -134,7 +159,6 @@ def section(request, pk: int, kind: str):
             )
         )
     )
-    # Who is still writing through a link: their names only; their words stay theirs until sent.
     writing = (
         section.contributions.filter(author__isnull=True, status=S.DRAFT)
         .exclude(text="")
@@ -142,26 +166,7 @@ def section(request, pk: int, kind: str):
         if may_change
         else []
     )
-    context = {
-        "section": section,
-        "prompts": prompts_for(kind, Audience.PARTNER if user.is_partner else Audience.KEY_WORKER),
-        "contributions": contributions,
-        "writing": writing,
-        "own": own,
-        "words_form": words_form,
-        "judgement_form": judgement_form,
-        "may_contribute": may_contribute,
-        "conflict": conflict,
-    }
-    return render_case(request, "assessments/section.html", case, "assessment", context, status=status)
-
-
-def _contributes(user, case) -> bool:
-    try:
-        access.get_case_for_contribution(user, case.pk)
-    except Http404:
-        return False
-    return True
+    return {"contributions": contributions, "writing": writing}
 
 
 def _rebased(form_class, data, version: int):
