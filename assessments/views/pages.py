@@ -62,7 +62,7 @@ def section(request, pk: int, kind: str):
     case = access.get_case_for_view(user, pk)
     section = _section(case, kind)
     may_change = access.can_change(user, case)
-    may_contribute = not case.is_closed and access.can_contribute(user, case)
+    may_contribute = not case.is_closed and (may_change or access.can_contribute(user, case))
     own = _own_contribution(section, user)
     words_form = ContributionForm(
         initial={"text": own.text if own else "", "version": own.version if own else 0}, label=_("Your words")
