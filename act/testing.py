@@ -42,6 +42,18 @@ def assert_query_budget(client, url: str, *, add_rows: Callable[[int], None], bu
     return with_many
 
 
+def assert_closed_case_refused(response, *typed: str) -> None:
+    """A change sent to a closed case: nothing changed, the one message that says why, and what the person
+    typed given back to them (see cases/middleware.py)."""
+    from cases.access import CLOSED_MESSAGE
+
+    content = response.content.decode()
+    assert response.status_code == 409, f"answered {response.status_code}, not 409"
+    assert str(CLOSED_MESSAGE) in content
+    for text in typed:
+        assert text in content, f"what they typed is lost: {text!r}"
+
+
 def shared_database_url() -> str:
     """A DATABASE_URL for the database the tests are using, so another process can share it."""
     from django.db import connection

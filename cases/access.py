@@ -15,12 +15,14 @@ Not a global permission, not a group, not being a superuser. A case a person may
 exactly like a case that does not exist.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 
@@ -40,6 +42,19 @@ CONTRIBUTE = "contribute_case"
 
 STAFF_PERMS = frozenset({VIEW, CHANGE})
 
+# What a person who may change a case is told when they try to change it while it is closed: one message
+# for every page, because one rule says it.
+CLOSED_MESSAGE = gettext_lazy("This case is closed, so it cannot be changed. Reopen the case to change it.")
+
+
+class CaseClosed(Exception):
+    """Raised by a getter asked for `open_only` when the case is closed, to someone who may change it
+    (anyone else gets 404 first). `cases.middleware` answers it: the case's page, with CLOSED_MESSAGE."""
+
+    def __init__(self, case: Case):
+        super().__init__(str(CLOSED_MESSAGE))
+        self.case = case
+
 
 def _active(user) -> bool:
     return bool(user.is_authenticated and user.is_active)
@@ -49,68 +64,156 @@ def _manages_team(user: User) -> bool:
     return _active(user) and user.is_manager and user.team_id is not None
 
 
-def _granted(user: User, *codenames: str) -> Q:
-    """A condition on cases: true where `user` holds one of `codenames` as a grant of their own, or
-    (for view and change) manages the case's team."""
-    grants = CaseUserObjectPermission.objects.filter(user=user, permission__codename__in=codenames)
-    condition = Q(pk__in=grants.values("content_object_id"))
+def _grants(user: User, *codenames: str) -> QuerySet[CaseUserObjectPermission]:
+    return CaseUserObjectPermission.objects.filter(user_id=user.pk, permission__codename__in=codenames)
+
+
+def _ids(user: User, *codenames: str) -> QuerySet:
+    """The ids of the cases where `user` holds one of `codenames`, or (for view and change) whose team they
+    manage: a UNION of two lookups that each use an index (the grant table's unique index, which starts
+    with the user, and the case's team), so the database never considers other teams' cases."""
+    ids = _grants(user, *codenames).values("content_object_id").order_by()
     if _manages_team(user) and (VIEW in codenames or CHANGE in codenames):
-        condition |= Q(team_id=user.team_id)
-    return condition
+        ids = ids.union(Case.objects.filter(team_id=user.team_id).values("pk").order_by())
+    return ids
 
 
 def visible_cases(user: User) -> QuerySet[Case]:
     """The cases this person may see, as a queryset (one query, however many cases)."""
     if not _active(user):
         return Case.objects.none()
-    return Case.objects.filter(_granted(user, VIEW))
+    return Case.objects.filter(pk__in=_ids(user, VIEW))
 
 
 def changeable_cases(user: User) -> QuerySet[Case]:
     if not _active(user):
         return Case.objects.none()
-    return Case.objects.filter(_granted(user, CHANGE))
+    return Case.objects.filter(pk__in=_ids(user, CHANGE))
 
 
-def _one(queryset: QuerySet[Case], pk) -> Case:
-    case = queryset.filter(pk=pk).select_related("team", "key_worker", "young_person", "plan_coordinator").first()
-    if case is None:
+@dataclass(frozen=True)
+class CaseAccess:
+    """What one person may do with one case, decided once (by the getters, with the case itself) and kept
+    on the case for the rest of the request: pages and their templates ask this, never the database again.
+    The `..._now` answers also say whether the case's state allows it (nothing changes a closed case)."""
+
+    user_id: int | None
+    may_view: bool
+    may_change: bool
+    may_contribute: bool
+    manages_team: bool
+    closed: bool
+
+    @property
+    def may_change_now(self) -> bool:
+        return self.may_change and not self.closed
+
+    @property
+    def may_contribute_now(self) -> bool:
+        return self.may_contribute and not self.closed
+
+    @property
+    def may_manage_now(self) -> bool:
+        """The team's manager's own decisions (the key worker, agreeing a timescale), while open."""
+        return self.manages_team and not self.closed
+
+    @property
+    def may_audit(self) -> bool:
+        """The audit trail of a case is for the team's managers."""
+        return self.manages_team
+
+
+NO_ACCESS = CaseAccess(None, False, False, False, False, False)
+
+
+def _with_access(user: User, cases: QuerySet[Case]) -> QuerySet[Case]:
+    """The cases, each with whether this person holds each grant on it: one query, whatever is asked."""
+
+    def held(codename: str) -> Exists:
+        return Exists(_grants(user, codename).filter(content_object_id=OuterRef("pk")))
+
+    return cases.annotate(granted_view=held(VIEW), granted_change=held(CHANGE), granted_contribute=held(CONTRIBUTE))
+
+
+def _decide(user: User, case: Case) -> CaseAccess:
+    """The person's access to a case fetched through `_with_access`."""
+    manages = _manages_team(user) and user.team_id == case.team_id
+    change = _active(user) and (case.granted_change or manages)
+    return CaseAccess(
+        user_id=user.pk,
+        may_view=_active(user) and (case.granted_view or manages),
+        may_change=change,
+        may_contribute=change or (_active(user) and case.granted_contribute),
+        manages_team=manages,
+        closed=case.is_closed,
+    )
+
+
+def access_to(user: User, case: Case) -> CaseAccess:
+    """This person's access to the case: the decision the getter made for this request, or (for a case
+    that did not come from a getter for this person) one query now."""
+    decided = getattr(case, "access", None)
+    if isinstance(decided, CaseAccess) and decided.user_id == user.pk and user.pk is not None:
+        return decided
+    if not _active(user):
+        return NO_ACCESS
+    fetched = _with_access(user, Case.objects.filter(pk=case.pk)).first()
+    return _decide(user, fetched) if fetched is not None else NO_ACCESS
+
+
+def _get(user: User, pk, allowed: Callable[[CaseAccess], bool], *, open_only: bool) -> Case:
+    """The case with its access decided, if `allowed`; otherwise 404, exactly as for a case that does not
+    exist. With `open_only`, a closed case raises CaseClosed to someone allowed."""
+    if not _active(user):
         raise Http404("No such case.")
-    return case
+    found = (
+        _with_access(user, Case.objects.filter(pk=pk))
+        .select_related("team", "key_worker", "young_person", "plan_coordinator")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such case.")
+    found.access = _decide(user, found)
+    if not allowed(found.access):
+        raise Http404("No such case.")
+    if open_only and found.access.closed:
+        raise CaseClosed(found)
+    return found
 
 
 def get_case_for_view(user: User, pk) -> Case:
     """The case, if this person may see it; otherwise 404."""
-    return _one(visible_cases(user), pk)
+    return _get(user, pk, lambda decided: decided.may_view, open_only=False)
 
 
-def get_case_for_change(user: User, pk) -> Case:
+def get_case_for_change(user: User, pk, *, open_only: bool = False) -> Case:
     """The case, if this person may change it. 404 when they may not, so that a partner who may only
-    look cannot tell a change page from a missing one."""
-    return _one(changeable_cases(user), pk)
+    look cannot tell a change page from a missing one. `open_only`: the change needs the case open."""
+    return _get(user, pk, lambda decided: decided.may_change, open_only=open_only)
 
 
-def get_case_for_contribution(user: User, pk) -> Case:
+def get_case_for_contribution(user: User, pk, *, open_only: bool = False) -> Case:
     """The case, if this person may add to its record (staff with change rights, or a partner who
     contributes). Closed cases take no new entries from partners (they have no grant then)."""
-    if not _active(user):
-        raise Http404("No such case.")
-    return _one(Case.objects.filter(_granted(user, CHANGE, CONTRIBUTE)), pk)
+    return _get(user, pk, lambda decided: decided.may_contribute, open_only=open_only)
+
+
+def get_case_for_management(user: User, pk, *, open_only: bool = False) -> Case:
+    """The case, to the manager of its team (their own decisions: the key worker, the timescale)."""
+    return _get(user, pk, lambda decided: decided.manages_team, open_only=open_only)
 
 
 def can_view(user: User, case: Case) -> bool:
-    return visible_cases(user).filter(pk=case.pk).exists()
+    return access_to(user, case).may_view
 
 
 def can_change(user: User, case: Case) -> bool:
-    return changeable_cases(user).filter(pk=case.pk).exists()
+    return access_to(user, case).may_change
 
 
 def can_contribute(user: User, case: Case) -> bool:
     """May add to the record: staff who may change the case, or a partner who contributes."""
-    if not _active(user):
-        return False
-    return Case.objects.filter(pk=case.pk).filter(_granted(user, CHANGE, CONTRIBUTE)).exists()
+    return access_to(user, case).may_contribute
 
 
 def is_team_manager(user: User, case: Case) -> bool:
@@ -143,7 +246,7 @@ def timeline_for(user: User, case: Case) -> QuerySet[TimelineEntry]:
 def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:
     """Links of `case` to other cases this person may also see (a link to a case they may not see is
     not shown at all: even its existence would say something)."""
-    visible = visible_cases(user).values("pk")
+    visible = _ids(user, VIEW) if _active(user) else Case.objects.none().values("pk")
     return (
         CaseLink.objects.filter(Q(case_a=case, case_b__in=visible) | Q(case_b=case, case_a__in=visible))
         .select_related("case_a__young_person", "case_b__young_person")

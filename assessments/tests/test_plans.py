@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
-from act.testing import assert_query_budget
+from act.testing import assert_closed_case_refused, assert_query_budget
 from assessments import services
 from assessments.models import Assessment, ReviewPoint, TimescaleAgreement
 from assessments.sections import Audience, SectionKind
@@ -640,15 +640,16 @@ def test_a_closed_case_can_be_read_but_not_changed(client_for, case, key_worker,
     worker = client_for(key_worker)
     timescales = worker.get(url("timescales", case)).content.decode()
     assert "The case is closed" in timescales and 'name="strategy"' not in timescales
-    assert worker.post(url("timescales", case), proposal_data()).status_code == 302
-    assert worker.post(url("first-picture", case)).status_code == 302
-    review = {"form": "review", "what_changed": "x", **date_fields("next_due_on", in_days(30))}
-    assert worker.post(url("reviews", case), review).status_code == 302
-    assert worker.post(url("reviews", case), {"form": "interval", "weeks": "3"}).status_code == 302
+    assert_closed_case_refused(worker.post(url("timescales", case), proposal_data()))
+    assert_closed_case_refused(worker.post(url("first-picture", case)))
+    review = {"form": "review", "what_changed": "What changed since", **date_fields("next_due_on", in_days(30))}
+    assert_closed_case_refused(worker.post(url("reviews", case), review), "What changed since")
+    assert_closed_case_refused(worker.post(url("reviews", case), {"form": "interval", "weeks": "3"}))
     reviews = worker.get(url("reviews", case)).content.decode()
     assert "The case is closed" in reviews and 'name="what_changed"' not in reviews
     boss = client_for(manager)
-    assert boss.post(url("timescale-decide", case, proposal.pk), agree_data()).status_code == 302
+    assert_closed_case_refused(boss.post(url("timescale-decide", case, proposal.pk), agree_data()))
+    assert boss.get(url("timescale-decide", case, proposal.pk)).url == reverse("cases:detail", args=[case.pk])
     assert versions(case) == [proposal]
     assessment = Assessment.objects.get(case=case)
     assert assessment.first_picture_at is None and assessment.review_interval_weeks == 6

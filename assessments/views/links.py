@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cases import access, audit
-from cases.views.common import posted, render_case
+from cases import access
+from cases.case_page import posted, render_case
 
 from .. import services
 from ..forms.pages import LinkForm
@@ -23,7 +23,6 @@ def link_list(request, pk: int):
     # The links are the young person's and family's doors: for the staff who make and revoke them, not
     # for partners (404, like a page that does not exist).
     case = access.get_case_for_change(request.user, pk)
-    audit.viewed(request, case, "shared links")
     links = (
         SharedLink.objects.filter(case=case)
         .select_related("section", "created_by")
@@ -31,23 +30,17 @@ def link_list(request, pk: int):
         .order_by("-created_at")
     )
     rows = [(link, services.link_state(link)) for link in links]
-    return render_case(
-        request,
-        "assessments/links.html",
-        case,
-        "assessment",
-        {"rows": rows, "may_change": access.can_change(request.user, case)},
-    )
+    return render_case(request, "assessments/links.html", case, "assessment", {"rows": rows}, viewed="shared links")
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def link_new(request, pk: int):
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     sections = list(case.assessment.sections.all())
     initial = {"section": request.GET.get("section", ""), "contributor": "young_person", "days": 14}
     form = LinkForm(posted(request), sections=sections, initial=initial)
-    if request.method == "POST" and form.is_valid() and not case.is_closed:
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         section = next(s for s in sections if s.kind == data["section"])
         try:
@@ -66,8 +59,13 @@ def link_new(request, pk: int):
             url = request.build_absolute_uri(reverse("shared-link", args=[token]))
             qr = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#0b0c0c")
             context = {"link": link, "url": url, "qr": qr, "has_passcode": bool(data["passcode"])}
-            return render_case(request, "assessments/link_made.html", case, "assessment", context)
-    return render_case(request, "assessments/link_new.html", case, "assessment", {"form": form})
+            return render_case(
+                request, "assessments/link_made.html", case, "assessment", context, viewed="shared link made"
+            )
+    context = {"form": form}
+    return render_case(
+        request, "assessments/link_new.html", case, "assessment", context, viewed="shared links (to make one)"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -78,4 +76,6 @@ def link_revoke(request, pk: int, link_pk: int):
         services.link_revoke(link=link, by=request.user)
         messages.success(request, _("The link is revoked: it no longer opens anything."))
         return redirect("assessments:links", pk=case.pk)
-    return render_case(request, "assessments/link_revoke.html", case, "assessment", {"link": link})
+    context = {"link": link}
+    viewed = f"shared link {link.pk} (to revoke)"
+    return render_case(request, "assessments/link_revoke.html", case, "assessment", context, viewed=viewed)

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases import access, audit
-from cases.views.common import posted, render_case
+from cases import access
+from cases.case_page import posted, render_case
 
 from .. import services
 from ..forms.pages import ContributionForm, JudgementForm
@@ -30,7 +30,6 @@ def _section(case, kind: str) -> Section:
 @require_GET
 def overview(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
-    audit.viewed(request, case, "assessment")
     assessment = case.assessment
     sections = assessment.sections.annotate(
         new=Count("contributions", filter=Q(contributions__status=S.SENT)),
@@ -44,7 +43,7 @@ def overview(request, pk: int):
         "proposal_waiting": _proposal_waiting(assessment),
         "next_review": assessment.reviews.filter(held_at__isnull=True).first(),
     }
-    return render_case(request, "assessments/overview.html", case, "assessment", context)
+    return render_case(request, "assessments/overview.html", case, "assessment", context, viewed="assessment")
 
 
 def _proposal_waiting(assessment) -> bool:
@@ -56,13 +55,22 @@ def _own_contribution(section: Section, user) -> Contribution | None:
     return section.contributions.filter(author=user).exclude(status=S.ADDED).first()
 
 
+def _case_for_section(request, pk: int):
+    """Looking needs view rights; the judgement is the staff's, who may change the case; words may be added
+    by anyone who contributes. Both need the case open."""
+    if request.method != "POST":
+        return access.get_case_for_view(request.user, pk)
+    if request.POST.get("form") == "judgement":
+        return access.get_case_for_change(request.user, pk, open_only=True)
+    return access.get_case_for_contribution(request.user, pk, open_only=True)
+
+
 @require_http_methods(["GET", "POST"])
 def section(request, pk: int, kind: str):
     user = request.user
-    case = access.get_case_for_view(user, pk)
+    case = _case_for_section(request, pk)
     section = _section(case, kind)
-    may_change = access.can_change(user, case)
-    may_contribute = not case.is_closed and (may_change or access.can_contribute(user, case))
+    decided = access.access_to(user, case)
     own = _own_contribution(section, user)
     words_form = ContributionForm(
         initial={"text": own.text if own else "", "version": own.version if own else 0}, label=_("Your words")
@@ -78,29 +86,24 @@ def section(request, pk: int, kind: str):
     conflict, status = None, 200
     if request.method == "POST":
         if request.POST.get("form") == "judgement":
-            if not may_change or case.is_closed:
-                raise Http404
             judgement_form, conflict = _save_judgement(request, section)
         else:
-            if not may_contribute:
-                raise Http404
             words_form, conflict = _save_words(request, section, own)
         if conflict is None and not (judgement_form.errors or words_form.errors):
             return redirect("assessments:section", pk=case.pk, kind=kind)
         status = 409 if conflict else 200
-    else:
-        audit.viewed(request, case, f"assessment: {section.get_kind_display()}")
     context = {
         "section": section,
         "prompts": prompts_for(kind, Audience.PARTNER if user.is_partner else Audience.KEY_WORKER),
-        **_words_on_the_page(user, case, section, may_change),
+        **_words_on_the_page(user, case, section, decided.may_change),
         "own": own,
         "words_form": words_form,
         "judgement_form": judgement_form,
-        "may_contribute": may_contribute,
+        "may_contribute": decided.may_contribute_now,
         "conflict": conflict,
     }
-    return render_case(request, "assessments/section.html", case, "assessment", context, status=status)
+    viewed = f"assessment: {section.get_kind_display()}"
+    return render_case(request, "assessments/section.html", case, "assessment", context, viewed=viewed, status=status)
 
 
 def _save_judgement(request, section):
@@ -183,7 +186,6 @@ def _rebased(form_class, data, version: int):
 def history(request, pk: int, kind: str):
     case = access.get_case_for_view(request.user, pk)
     section = _section(case, kind)
-    audit.viewed(request, case, f"assessment history: {section.get_kind_display()}")
     # Words still being written by a young person or carer are theirs until they send them, and reach a
     # partner agency only where they chose to share them: the policy's rule, applied through the relation.
     readable = Q(contribution__isnull=True) | access.readable_words_q(request.user, case, prefix="contribution__")
@@ -193,14 +195,14 @@ def history(request, pk: int, kind: str):
         .select_related("contribution")
         .order_by("-changed_at", "-pk")
     )
-    return render_case(
-        request, "assessments/history.html", case, "assessment", {"section": section, "revisions": revisions[:200]}
-    )
+    context = {"section": section, "revisions": revisions[:200]}
+    viewed = f"assessment history: {section.get_kind_display()}"
+    return render_case(request, "assessments/history.html", case, "assessment", context, viewed=viewed)
 
 
 @require_POST
 def contribution_add(request, pk: int, contribution_pk: int):
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     contribution = get_object_or_404(
         Contribution.objects.select_related("section"), pk=contribution_pk, section__assessment__case=case
     )

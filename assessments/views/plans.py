@@ -9,18 +9,17 @@ closed case is read-only."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import access, audit
-from cases.views.common import posted, render_case
+from cases import access
+from cases.case_page import posted, render_case
 
 from .. import services
 from ..forms.plans import AgreeForm, ChangeForm, IntervalForm, ReviewForm, TimescaleForm
@@ -29,19 +28,14 @@ from ..sections import SectionKind
 
 PROPOSED = TimescaleAgreement.Status.PROPOSED
 PAST_REVIEWS_PER_PAGE = 10
-CLOSED = gettext_noop("The case is closed: reopen it to change its assessment.")
 
 
 def _case(request, pk: int):
-    """Looking needs view rights; a POST changes the case, so it needs change rights (404 otherwise)."""
+    """Looking needs view rights; a POST changes the case, so it needs change rights (404 otherwise) and
+    the case open."""
     if request.method == "POST":
-        return access.get_case_for_change(request.user, pk)
+        return access.get_case_for_change(request.user, pk, open_only=True)
     return access.get_case_for_view(request.user, pk)
-
-
-def _closed(request, case, url_name: str):
-    messages.error(request, _(CLOSED))
-    return redirect(url_name, pk=case.pk)
 
 
 def _take_turn(assessment: Assessment) -> None:
@@ -127,26 +121,23 @@ def timescales(request, pk: int):
         initial=_proposal_initial(waiting or current),
         button=_("Send the new proposal to the manager") if waiting else None,
     )
-    if request.method == "POST":
-        if case.is_closed:
-            return _closed(request, case, "assessments:timescales")
-        if form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                _take_turn(assessment)
-                services.timescale_propose(
-                    assessment=assessment,
-                    weeks=data["weeks"],
-                    strategy=data["strategy"],
-                    target_date=data["target_date"],
-                    by=request.user,
-                )
-            messages.success(request, _("Your proposal is with the manager to agree."))
-            return redirect("assessments:timescales", pk=case.pk)
-    else:
-        audit.viewed(request, case, "assessment timescales")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            _take_turn(assessment)
+            services.timescale_propose(
+                assessment=assessment,
+                weeks=data["weeks"],
+                strategy=data["strategy"],
+                target_date=data["target_date"],
+                by=request.user,
+            )
+        messages.success(request, _("Your proposal is with the manager to agree."))
+        return redirect("assessments:timescales", pk=case.pk)
     context["form"] = form
-    return render_case(request, "assessments/timescales.html", case, "assessment", context)
+    return render_case(
+        request, "assessments/timescales.html", case, "assessment", context, viewed="assessment timescales"
+    )
 
 
 class _Replaced(Exception):
@@ -156,9 +147,7 @@ class _Replaced(Exception):
 @require_http_methods(["GET", "POST"])
 def timescale_decide(request, pk: int, proposal_pk: int):
     """The team's manager agrees the proposal as it is, or changes it and says why."""
-    case = access.get_case_for_change(request.user, pk)
-    if not access.is_team_manager(request.user, case):
-        raise Http404
+    case = access.get_case_for_management(request.user, pk, open_only=True)
     proposal = get_object_or_404(
         TimescaleAgreement.objects.select_related("created_by", "assessment"),
         pk=proposal_pk,
@@ -166,8 +155,6 @@ def timescale_decide(request, pk: int, proposal_pk: int):
         status=PROPOSED,
     )
     back = reverse("assessments:timescales", args=[case.pk])
-    if case.is_closed:
-        return _closed(request, case, "assessments:timescales")
     replaced = _("This proposal has been replaced by a newer version: decide on that one.")
     if _latest_pk(proposal.assessment) != proposal.pk:
         messages.info(request, replaced)
@@ -197,8 +184,6 @@ def timescale_decide(request, pk: int, proposal_pk: int):
             else:
                 messages.success(request, _("Timescale agreed."))
             return redirect(back)
-    if request.method == "GET":
-        audit.viewed(request, case, "assessment timescales")
     # The decision is made on the timescale page itself, with the proposal and what went before in view.
     context = {
         **_timescale_context(proposal.assessment),
@@ -206,14 +191,14 @@ def timescale_decide(request, pk: int, proposal_pk: int):
         "agree_form": agree_form,
         "change_form": change_form,
     }
-    return render_case(request, "assessments/timescales.html", case, "assessment", context)
+    return render_case(
+        request, "assessments/timescales.html", case, "assessment", context, viewed="assessment timescales"
+    )
 
 
 @require_POST
 def first_picture(request, pk: int):
-    case = access.get_case_for_change(request.user, pk)
-    if case.is_closed:
-        return _closed(request, case, "assessments:timescales")
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     assessment = case.assessment
     if assessment.first_picture_at:
         messages.info(
@@ -295,8 +280,6 @@ def reviews(request, pk: int):
         data if changing_interval else None, initial={"weeks": assessment.review_interval_weeks}
     )
     if request.method == "POST":
-        if case.is_closed:
-            return _closed(request, case, "assessments:reviews")
         if changing_interval:
             if interval_form.is_valid():
                 weeks = interval_form.cleaned_data["weeks"]
@@ -342,8 +325,6 @@ def reviews(request, pk: int):
                         % {"date": date_format(following.due_on, "j F Y")},
                     )
                     return redirect("assessments:reviews", pk=case.pk)
-    else:
-        audit.viewed(request, case, "assessment reviews")
     held = assessment.reviews.filter(held_at__isnull=False).select_related("held_by").order_by("-held_at", "-pk")
     page = Paginator(held, PAST_REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
     may_read = _snapshot_reader(request.user, case)
@@ -358,4 +339,4 @@ def reviews(request, pk: int):
         "review_form": review_form,
         "interval_form": interval_form,
     }
-    return render_case(request, "assessments/reviews.html", case, "assessment", context)
+    return render_case(request, "assessments/reviews.html", case, "assessment", context, viewed="assessment reviews")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.tests.factories import PartnerAgencyFactory, PartnerFactory, UserFactory
-from act.testing import assert_query_budget, sign_in_fully
+from act.testing import assert_closed_case_refused, assert_query_budget, sign_in_fully
 from cases import access, services
 from cases.models import AuditEvent, NetworkMember
 from cases.tests.factories import CaseFactory
@@ -486,9 +486,9 @@ def test_a_closed_cases_network_cannot_be_changed(client_for, key_worker, closed
     client = client_for(key_worker)
     nan = active(closed_case).get()
     response = client.post(url("network-add", closed_case), {**NAN, "name": "Tyler", "user": school_nurse.pk})
-    assert response.status_code == 302
-    assert client.post(url("network-edit", closed_case, nan.pk), {**NAN, "closeness": "distant"}).status_code == 302
-    assert client.post(url("network-remove", closed_case, nan.pk)).status_code == 302
+    assert_closed_case_refused(response, "Tyler")
+    assert_closed_case_refused(client.post(url("network-edit", closed_case, nan.pk), {**NAN, "closeness": "distant"}))
+    assert_closed_case_refused(client.post(url("network-remove", closed_case, nan.pk)))
     assert list(active(closed_case).values_list("name", "closeness")) == [("Nan", "close")]
     assert not access.can_view(school_nurse, closed_case)
     follow = client.get(url("network-add", closed_case), follow=True)

@@ -20,11 +20,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import access, audit, imports
+from ..case_page import posted
 from ..csvsafe import safe_row
 from ..forms.imports import ConfirmForm, UploadForm
 from ..models import ReferralImport
 from ..tasks import check_import, run_import
-from .common import posted
 
 Status = ReferralImport.Status
 ACTIVE = (Status.CHECKING, Status.IMPORTING)

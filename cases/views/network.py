@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import access, audit, services
+from .. import access, services
+from ..case_page import posted, render_case
 from ..ecomap import ecomap_svg, legend, shape_samples
 from ..forms.network import MemberAddForm, MemberEditForm
 from ..models import Case, NetworkMember
-from .common import posted, render_case
 
 CLOSENESS_ORDER = [value for value, _label in NetworkMember.Closeness.choices]
 KIND_ORDER = [value for value, _label in NetworkMember.Kind.choices]
@@ -47,15 +47,9 @@ def _member(case: Case, member_pk: int) -> NetworkMember:
     return member
 
 
-def _closed(request, case: Case):
-    messages.info(request, _("This case is closed, so its network cannot be changed. Reopen the case to change it."))
-    return redirect("cases:network", pk=case.pk)
-
-
 @require_GET
 def network(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
-    audit.viewed(request, case, "network")
     members = _active_members(case)
     context = {
         "members": members,
@@ -64,14 +58,12 @@ def network(request, pk: int):
         "legend": legend(),
         "shapes": shape_samples(),
     }
-    return render_case(request, "cases/network.html", case, "network", context)
+    return render_case(request, "cases/network.html", case, "network", context, viewed="network")
 
 
 @require_http_methods(["GET", "POST"])
 def member_add(request, pk: int):
-    case = access.get_case_for_change(request.user, pk)
-    if case.is_closed:
-        return _closed(request, case)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     back = reverse("cases:network", args=[case.pk])
     form = MemberAddForm(posted(request), case=case, cancel_url=back)
     if request.method == "POST" and form.is_valid():
@@ -94,15 +86,14 @@ def member_add(request, pk: int):
         case,
         "network",
         {"form": form, "title": _("Add someone to the network"), "back": back},
+        viewed="network (to add someone)",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def member_edit(request, pk: int, member_pk: int):
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     member = _member(case, member_pk)
-    if case.is_closed:
-        return _closed(request, case)
     back = reverse("cases:network", args=[case.pk])
     form = MemberEditForm(posted(request), case=case, member=member, cancel_url=back)
     if request.method == "POST" and form.is_valid():
@@ -117,16 +108,15 @@ def member_edit(request, pk: int, member_pk: int):
         case,
         "network",
         {"form": form, "title": _("Change details of %(name)s") % {"name": member.name}, "member": member},
+        viewed=f"network member {member.pk} (to change)",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def member_remove(request, pk: int, member_pk: int):
     """A confirmation page; the POST from it removes them. The row stays, with the time of removal."""
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     member = _member(case, member_pk)
-    if case.is_closed:
-        return _closed(request, case)
     back = reverse("cases:network", args=[case.pk])
     if request.method == "POST":
         services.network_remove(member=member, by=request.user)
@@ -136,4 +126,7 @@ def member_remove(request, pk: int, member_pk: int):
             text = _("%(name)s is no longer in the network.")
         messages.success(request, text % {"name": member.name})
         return redirect(back)
-    return render_case(request, "cases/network_remove.html", case, "network", {"member": member, "back": back})
+    context = {"member": member, "back": back}
+    return render_case(
+        request, "cases/network_remove.html", case, "network", context, viewed=f"network member {member.pk} (to remove)"
+    )

@@ -4,22 +4,20 @@ around the case, allocation, stage, closing and reopening, links to other cases,
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import access, audit, services
+from .. import access, services
+from ..case_page import posted, render_case
 from ..forms.record import AllocateForm, CloseForm, LinkForm, PeopleForm, ReopenForm, StageForm, YoungPersonForm
 from ..models import CaseLink, KeyWorkerSpell, NetworkMember, Referral, StageChange
-from .common import posted, render_case
 
 
 @require_GET
 def case_detail(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
-    audit.viewed(request, case, "case overview")
     network = NetworkMember.objects.filter(case=case, removed_at__isnull=True).aggregate(
         people=Count("pk"), professionals=Count("pk", filter=Q(kind=NetworkMember.Kind.PROFESSIONAL))
     )
@@ -30,11 +28,12 @@ def case_detail(request, pk: int):
         "network_counts": network,
         "referral": Referral.objects.filter(case=case).order_by("received_at").first(),
     }
-    return render_case(request, "cases/case_detail.html", case, "overview", context)
+    return render_case(request, "cases/case_detail.html", case, "overview", context, viewed="case overview")
 
 
-def _form_page(request, case, form, title: str, template="cases/case_form.html", **extra):
-    return render_case(request, template, case, "overview", {"form": form, "title": title, **extra})
+def _form_page(request, case, form, title: str, *, viewed: str, **extra):
+    context = {"form": form, "title": title, **extra}
+    return render_case(request, "cases/case_form.html", case, "overview", context, viewed=viewed)
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,7 +48,7 @@ def young_person_edit(request, pk: int):
             )
             messages.success(request, _("Details saved."))
         return redirect(back)
-    return _form_page(request, case, form, _("About the young person"))
+    return _form_page(request, case, form, _("About the young person"), viewed="young person's details (to change)")
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,30 +71,26 @@ def people_edit(request, pk: int):
         )
         messages.success(request, _("People around the case saved."))
         return redirect(back)
-    return _form_page(request, case, form, _("People around the case"))
+    return _form_page(request, case, form, _("People around the case"), viewed="people around the case (to change)")
 
 
 @require_http_methods(["GET", "POST"])
 def allocate(request, pk: int):
     """Changing the key worker is the manager's decision."""
-    case = access.get_case_for_change(request.user, pk)
-    if not access.is_team_manager(request.user, case):
-        raise Http404
+    case = access.get_case_for_management(request.user, pk, open_only=True)
     back = reverse("cases:detail", args=[case.pk])
     form = AllocateForm(posted(request), team=case.team, initial={"key_worker": case.key_worker}, cancel_url=back)
     if request.method == "POST" and form.is_valid():
         services.case_allocate(case=case, worker=form.cleaned_data["key_worker"], by=request.user)
         messages.success(request, _("Key worker changed. The history keeps who worked with them before."))
         return redirect(back)
-    return _form_page(request, case, form, _("Change the key worker"))
+    return _form_page(request, case, form, _("Change the key worker"), viewed="key worker (to change)")
 
 
 @require_http_methods(["GET", "POST"])
 def stage_change(request, pk: int):
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     back = reverse("cases:detail", args=[case.pk])
-    if case.is_closed:
-        return redirect("cases:reopen", pk=case.pk)
     form = StageForm(posted(request), initial={"stage": case.stage}, cancel_url=back)
     if request.method == "POST" and form.is_valid():
         services.case_change_stage(
@@ -103,16 +98,13 @@ def stage_change(request, pk: int):
         )
         messages.success(request, _("Stage saved."))
         return redirect(back)
-    return _form_page(request, case, form, _("Change the stage"))
+    return _form_page(request, case, form, _("Change the stage"), viewed="stage (to change)")
 
 
 @require_http_methods(["GET", "POST"])
 def close(request, pk: int):
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     back = reverse("cases:detail", args=[case.pk])
-    if case.is_closed:
-        messages.info(request, _("The case is already closed."))
-        return redirect(back)
     form = CloseForm(posted(request), cancel_url=back)
     if request.method == "POST" and form.is_valid():
         services.case_close(
@@ -120,7 +112,7 @@ def close(request, pk: int):
         )
         messages.success(request, _("The case is closed. Partner agencies no longer have access to it."))
         return redirect(back)
-    return _form_page(request, case, form, _("Close the case"), warning=True)
+    return _form_page(request, case, form, _("Close the case"), viewed="closing the case", warning=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,12 +126,12 @@ def reopen(request, pk: int):
         services.case_reopen(case=case, reason=form.cleaned_data["reason"], by=request.user)
         messages.success(request, _("The case is open again."))
         return redirect(back)
-    return _form_page(request, case, form, _("Reopen the case"))
+    return _form_page(request, case, form, _("Reopen the case"), viewed="reopening the case")
 
 
 @require_http_methods(["GET", "POST"])
 def link_add(request, pk: int):
-    case = access.get_case_for_change(request.user, pk)
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     back = reverse("cases:detail", args=[case.pk])
     # Only cases this person may see can be linked: linking says something about both.
     already = CaseLink.objects.filter(Q(case_a=case) | Q(case_b=case)).values_list("case_a", "case_b")
@@ -161,7 +153,7 @@ def link_add(request, pk: int):
         else:
             messages.success(request, _("Cases linked."))
             return redirect(back)
-    return _form_page(request, case, form, _("Link to another young person's case"))
+    return _form_page(request, case, form, _("Link to another young person's case"), viewed="linking to another case")
 
 
 @require_http_methods(["GET", "POST"])
@@ -173,16 +165,13 @@ def link_remove(request, pk: int, link_pk: int):
         services.case_unlink(link=link, by=request.user)
         messages.success(request, _("The link is removed."))
         return redirect(back)
-    return render_case(
-        request, "cases/link_remove.html", case, "overview", {"link": link, "other": link.other(case), "back": back}
-    )
+    context = {"link": link, "other": link.other(case), "back": back}
+    return render_case(request, "cases/link_remove.html", case, "overview", context, viewed="removing a case link")
 
 
 @require_GET
 def audit_trail(request, pk: int):
-    case = access.get_case_for_view(request.user, pk)
-    if not access.may_audit(request.user, case):
-        raise Http404
+    case = access.get_case_for_management(request.user, pk)
     events = case.audit_events.select_related("user").order_by("-at", "-pk")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render_case(request, "cases/audit.html", case, "audit", {"page": page})
+    return render_case(request, "cases/audit.html", case, "audit", {"page": page}, viewed="audit trail")

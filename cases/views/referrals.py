@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import access, audit, services
+from ..case_page import posted
 from ..forms.referrals import AcceptForm, DeclineForm, DuplicateForm, ReferralForm, SignpostForm
 from ..models import Referral
-from .common import posted
 
 
 @require_GET

@@ -14,26 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import access, audit, services
+from .. import access, services
+from ..case_page import posted, render_case
 from ..forms.timeline import ENTRY_FORMS, InterviewForm, ReturnedForm, TimelineFilterForm
 from ..models import Case, TimelineEntry
-from .common import posted, render_case
 
 PAGE_SIZE = 25
 Kind = TimelineEntry.Kind
-
-
-def _may_contribute(user, case: Case) -> bool:
-    """Whether this person may add to the case's timeline (staff who may change it, or a partner who
-    contributes), asked of the access policy."""
-    try:
-        access.get_case_for_contribution(user, case.pk)
-    except Http404:
-        return False
-    return True
 
 
 def _hours_left(entry: TimelineEntry) -> int | None:
@@ -67,16 +56,10 @@ def timeline(request, pk: int):
     page = paginator.get_page(request.GET.get("page"))
     for entry in page:
         entry.hours_left = _hours_left(entry)
-    audit.viewed(request, case, "timeline")
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
-        "page": page,
-        "filter_form": form,
-        "query": query.urlencode(),
-        "may_contribute": not case.is_closed and _may_contribute(user, case),
-    }
-    return render_case(request, "cases/timeline.html", case, "timeline", context)
+    context = {"page": page, "filter_form": form, "query": query.urlencode()}
+    return render_case(request, "cases/timeline.html", case, "timeline", context, viewed="timeline")
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,9 +70,9 @@ def entry_add(request, pk: int, kind: str):
     # Partners who contribute add contacts and events; missing episodes, with the return home interview
     # they start, are for the people who may change the case.
     if kind == Kind.MISSING:
-        case = access.get_case_for_change(request.user, pk)
+        case = access.get_case_for_change(request.user, pk, open_only=True)
     else:
-        case = access.get_case_for_contribution(request.user, pk)
+        case = access.get_case_for_contribution(request.user, pk, open_only=True)
     back = reverse("cases:timeline", args=[case.pk])
     form = form_class(posted(request), cancel_url=back)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +84,7 @@ def entry_add(request, pk: int, kind: str):
             messages.success(request, _added_message(entry))
             return redirect(back)
     context = {"form": form, "title": form.title, "back": back}
-    return render_case(request, "cases/timeline_form.html", case, "timeline", context)
+    return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed="timeline (to add)")
 
 
 def _added_message(entry: TimelineEntry) -> str:
@@ -121,19 +104,18 @@ def entry_detail(request, pk: int, entry_pk: int):
     case = access.get_case_for_view(request.user, pk)
     entry = get_object_or_404(access.timeline_for(request.user, case).select_related("author__agency"), pk=entry_pk)
     entry.hours_left = _hours_left(entry)
-    audit.viewed(request, case, f"timeline entry {entry.pk}")
-    return render_case(request, "cases/timeline_entry.html", case, "timeline", {"entry": entry})
+    context = {"entry": entry}
+    return render_case(
+        request, "cases/timeline_entry.html", case, "timeline", context, viewed=f"timeline entry {entry.pk}"
+    )
 
 
 def _missing_episode(request, pk: int, entry_pk: int) -> tuple[Case, TimelineEntry]:
-    """The case (for a person who may change it) and one of its missing episodes they may see."""
-    case = access.get_case_for_change(request.user, pk)
+    """The case (open, for a person who may change it) and one of its missing episodes they may see."""
+    case = access.get_case_for_change(request.user, pk, open_only=True)
     entry = get_object_or_404(access.timeline_for(request.user, case), pk=entry_pk, kind=Kind.MISSING)
     entry.case = case
     return case, entry
-
-
-CLOSED = gettext_noop("The case is closed: reopen it to change its timeline.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -145,27 +127,25 @@ def missing_returned(request, pk: int, entry_pk: int):
         return redirect(detail)
     form = ReturnedForm(posted(request), entry=entry, cancel_url=detail)
     if request.method == "POST" and form.is_valid():
-        if case.is_closed:
-            form.add_error(None, _(CLOSED))
+        try:
+            services.missing_episode_end(
+                entry=entry,
+                returned_at=form.cleaned_data["returned_at"],
+                where_found=form.cleaned_data["where_found"],
+                by=request.user,
+            )
+        except services.CaseError as error:
+            form.add_error(None, str(error))
         else:
-            try:
-                services.missing_episode_end(
-                    entry=entry,
-                    returned_at=form.cleaned_data["returned_at"],
-                    where_found=form.cleaned_data["where_found"],
-                    by=request.user,
-                )
-            except services.CaseError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("Recorded that they are back. The return home interview is due by %(due)s.")
-                    % {"due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")},
-                )
-                return redirect(detail)
+            messages.success(
+                request,
+                _("Recorded that they are back. The return home interview is due by %(due)s.")
+                % {"due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")},
+            )
+            return redirect(detail)
     context = {"form": form, "title": _("They are back"), "back": detail, "entry": entry}
-    return render_case(request, "cases/timeline_form.html", case, "timeline", context)
+    viewed = f"timeline entry {entry.pk} (to record the return)"
+    return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=viewed)
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,15 +160,13 @@ def interview_done(request, pk: int, entry_pk: int):
         return redirect(detail)
     form = InterviewForm(posted(request), entry=entry, cancel_url=detail)
     if request.method == "POST" and form.is_valid():
-        if case.is_closed:
-            form.add_error(None, _(CLOSED))
+        try:
+            services.return_interview_done(entry=entry, done_at=form.cleaned_data["done_at"], by=request.user)
+        except services.CaseError as error:
+            form.add_error(None, str(error))
         else:
-            try:
-                services.return_interview_done(entry=entry, done_at=form.cleaned_data["done_at"], by=request.user)
-            except services.CaseError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Return home interview recorded."))
-                return redirect(detail)
+            messages.success(request, _("Return home interview recorded."))
+            return redirect(detail)
     context = {"form": form, "title": _("Record the return home interview"), "back": detail, "entry": entry}
-    return render_case(request, "cases/timeline_form.html", case, "timeline", context)
+    viewed = f"timeline entry {entry.pk} (to record the interview)"
+    return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=viewed)

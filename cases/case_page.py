@@ -1,12 +1,19 @@
-"""What every page of a case shows around its own content: the header, the sub-navigation and the
-return home interview countdown. Every case view renders through `render_case`."""
+"""The frame every page of a case is drawn in, whichever app the page belongs to: the header, the
+sub-navigation, the warnings that follow the young person across the record (the return home interview
+countdown, flags from other apps), and the entry in the audit that says this person looked.
+
+Every page of a case renders through `render_case`, which asks what the page shows (`viewed`) and
+records it: a new page cannot forget the audit. Access was decided once, by the `cases.access` getter
+that fetched the case; the frame and the templates read that decision (`case_access`) and never ask the
+database again.
+"""
 
 from django.shortcuts import render
 from django.utils import timezone
 
-from .. import access
-from ..models import Case, TimelineEntry
-from ..queries import with_flags
+from . import access, audit
+from .models import Case, TimelineEntry
+from .queries import with_flags
 
 
 def outstanding_interview(user, case: Case) -> TimelineEntry | None:
@@ -23,8 +30,15 @@ def outstanding_interview(user, case: Case) -> TimelineEntry | None:
     )
 
 
-def render_case(request, template: str, case: Case, tab: str, context: dict | None = None, status: int = 200):
+def render_case(
+    request, template: str, case: Case, tab: str, context: dict | None = None, *, viewed: str, status: int = 200
+):
+    """The page, in the case's frame. `viewed` says what the page shows, for the audit ("timeline",
+    "assessment: About me"): a GET that shows the page records it."""
     user = request.user
+    decided = access.access_to(user, case)
+    if request.method == "GET" and status < 400:
+        audit.viewed(request, case, viewed)
     interview = outstanding_interview(user, case)
     flags = (
         with_flags(Case.objects.filter(pk=case.pk), user).values("assessment_overdue", "agreed_target").first() or {}
@@ -33,9 +47,10 @@ def render_case(request, template: str, case: Case, tab: str, context: dict | No
         "case": case,
         "young_person": case.young_person,
         "tab": tab,
-        "may_change": access.can_change(user, case),
-        "may_audit": access.may_audit(user, case),
-        "is_team_manager": access.is_team_manager(user, case),
+        "case_access": decided,
+        "may_change": decided.may_change,
+        "may_audit": decided.may_audit,
+        "is_team_manager": decided.manages_team,
         "interview": interview,
         "interview_hours_left": _hours_left(interview),
         "assessment_overdue": flags.get("assessment_overdue"),
