@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import PartnerAgency
@@ -201,6 +202,15 @@ class SharedLink(models.Model):
     class Purpose(models.TextChoices):
         SECTION = "section", _("An assessment section")
 
+    class State(models.TextChoices):
+        """Whether the link opens anything now. Only a working link does; the others all show the same kind
+        page, with nothing on it."""
+
+        WORKING = "working", _("Working")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+        CASE_CLOSED = "case_closed", _("Case closed")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shared_links")
     purpose = models.CharField(max_length=10, choices=Purpose.choices, default=Purpose.SECTION)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE, related_name="links")
@@ -225,6 +235,16 @@ class SharedLink(models.Model):
 
     def __str__(self):
         return f"Link for {self.contributor_name or self.get_contributor_display()}"
+
+    @property
+    def state(self) -> "SharedLink.State":
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.case.is_closed:
+            return self.State.CASE_CLOSED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.WORKING
 
 
 class LinkUse(models.Model):

@@ -20,7 +20,6 @@ from .links import (
     link_create,
     link_find,
     link_revoke,
-    link_state,
     link_used,
     token_hash,
 )
@@ -53,7 +52,6 @@ __all__ = [
     "link_create",
     "link_find",
     "link_revoke",
-    "link_state",
     "link_used",
     "review_hold",
     "review_interval_change",

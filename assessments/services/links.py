@@ -80,7 +80,8 @@ MAX_TOKEN_LENGTH = 100
 
 
 def link_find(token: str) -> SharedLink | None:
-    """The link a token opens, with what its page needs, or None for a token that opens nothing."""
+    """The link a token names, with what its page needs and so its `state` (only a working link opens
+    anything), or None for a token that names no link."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
     return (
@@ -93,14 +94,6 @@ def link_find(token: str) -> SharedLink | None:
 def contribution_shared_with(contribution: Contribution) -> set[int]:
     """The partner agencies these words are shared with now."""
     return set(contribution.shares.filter(withdrawn_at=None).values_list("agency_id", flat=True))
-
-
-def link_state(link: SharedLink) -> str:
-    if link.revoked_at:
-        return "revoked"
-    if link.expires_at <= timezone.now():
-        return "expired"
-    return "active"
 
 
 def link_check_passcode(link: SharedLink, passcode: str) -> bool:

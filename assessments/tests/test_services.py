@@ -6,6 +6,7 @@ from django.utils import timezone
 from assessments import services
 from assessments.models import Contribution, ReviewPoint, Revision, SharedLink, TimescaleAgreement
 from assessments.sections import Audience, SectionKind
+from cases import services as case_services
 
 
 @pytest.fixture
@@ -86,15 +87,20 @@ def test_bad_links_are_refused(about_me, key_worker, kwargs, message):
     assert not SharedLink.objects.exists()
 
 
-def test_revoked_and_expired_links_say_so(about_me, key_worker):
-    link, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    assert services.link_state(link) == "active"
+def test_revoked_expired_and_closed_links_say_so(about_me, key_worker, case):
+    link, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    assert services.link_find(token).state == SharedLink.State.WORKING
     services.link_revoke(link=link, by=key_worker)
-    assert services.link_state(link) == "revoked"
-    other, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, days=1)
+    assert services.link_find(token).state == SharedLink.State.REVOKED
+    other, token = services.link_create(
+        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, days=1
+    )
     SharedLink.objects.filter(pk=other.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    other.refresh_from_db()
-    assert services.link_state(other) == "expired"
+    assert services.link_find(token).state == SharedLink.State.EXPIRED
+    third, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    case_services.case_close(case=case, reason="Goals met", outcome="goals_met", by=key_worker)
+    assert services.link_find(token).state == SharedLink.State.CASE_CLOSED
+    assert services.link_find("no-such-token") is None
 
 
 def test_two_links_for_the_same_person_share_their_words(about_me, key_worker):

@@ -25,12 +25,11 @@ def link_list(request, pk: int):
     case = access.get_case_for_change(request.user, pk)
     links = (
         SharedLink.objects.filter(case=case)
-        .select_related("section", "created_by")
+        .select_related("case", "section", "created_by")
         .annotate(use_count=Count("uses"))
         .order_by("-created_at")
     )
-    rows = [(link, services.link_state(link)) for link in links]
-    return render_case(request, "assessments/links.html", case, "assessment", {"rows": rows}, viewed="shared links")
+    return render_case(request, "assessments/links.html", case, "assessment", {"links": links}, viewed="shared links")
 
 
 @never_cache

@@ -51,7 +51,7 @@ def shared_link(request, token: str):
         throttle.unknown_token(request)
         return _not_working(request)
     address = throttle.address_hash(request)
-    if services.link_state(link) != "active" or link.case.is_closed:
+    if link.state != SharedLink.State.WORKING:
         services.link_used(link=link, event=E.REFUSED, address_hash=address)
         return _not_working(request)
 
