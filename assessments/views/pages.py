@@ -95,7 +95,7 @@ def section(request, pk: int, kind: str):
     context = {
         "section": section,
         "prompts": prompts_for(kind, Audience.PARTNER if user.is_partner else Audience.KEY_WORKER),
-        **_words_on_the_page(user, case, section, decided.may_change),
+        **_words_on_the_page(user, case, section),
         "own": own,
         "words_form": words_form,
         "judgement_form": judgement_form,
@@ -147,11 +147,13 @@ def _save_words(request, section, own):
     return form, None
 
 
-def _words_on_the_page(user, case, section, may_change) -> dict:
-    """The words this person may read (the policy decides), and who is still writing through a link
-    (their names only: their words stay theirs until sent)."""
+def _words_on_the_page(user, case, section) -> dict:
+    """The words this person may read (the policy decides; their own are in their form), and, for those who
+    read every family member's words, who is still writing through a link (names only: their words stay
+    theirs until sent)."""
+    reader = access.words_reader(user, case)
     contributions = (
-        section.contributions.filter(access.readable_words_q(user, case))
+        section.contributions.filter(reader.condition())
         .exclude(author=user, status=S.DRAFT)
         .select_related("author", "added_by")
         .prefetch_related(
@@ -166,10 +168,10 @@ def _words_on_the_page(user, case, section, may_change) -> dict:
         section.contributions.filter(author__isnull=True, status=S.DRAFT)
         .exclude(text="")
         .only("contributor", "contributor_name")
-        if may_change
+        if reader.all_family
         else []
     )
-    return {"contributions": contributions, "writing": writing}
+    return {"contributions": contributions, "writing": writing, "reads_all_family": reader.all_family}
 
 
 def _rebased(form_class, data, version: int):
@@ -188,10 +190,8 @@ def history(request, pk: int, kind: str):
     section = _section(case, kind)
     # Words still being written by a young person or carer are theirs until they send them, and reach a
     # partner agency only where they chose to share them: the policy's rule, applied through the relation.
-    readable = Q(contribution__isnull=True) | access.readable_words_q(request.user, case, prefix="contribution__")
     revisions = (
-        Revision.objects.filter(section=section)
-        .filter(readable)
+        access.readable_words(request.user, case, Revision.objects.filter(section=section), through="contribution__")
         .select_related("contribution")
         .order_by("-changed_at", "-pk")
     )

@@ -243,12 +243,10 @@ def readable_snapshot(snapshot: dict | None, may_read) -> dict | None:
 def _snapshot_reader(user, case):
     """Which words of a snapshot this person may read: the policy's rule for the family's words (an older
     snapshot that does not say whose words they are counts them as the family's)."""
-    reads_all = access.can_change(user, case)
+    reader = access.words_reader(user, case)
 
     def may_read(words: dict) -> bool:
-        if reads_all or words.get("family") is False:
-            return True
-        return access.may_read_family_words(user, case, words.get("shared_with") or [])
+        return reader.may_read(family=words.get("family") is not False, shared_with=words.get("shared_with") or [])
 
     return may_read
 

@@ -1,0 +1,52 @@
+"""Access to referrals, which come before a case exists, and to the files of referrals imported."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+
+from ..models import Referral, ReferralImport
+from .case import is_active, manages_a_team
+
+# Referrals come before a case exists: the managers of the receiving team see them all (they decide);
+# whoever made a referral sees that one (to know what happened to it).
+
+
+def visible_referrals(user: User) -> QuerySet[Referral]:
+    if not is_active(user):
+        return Referral.objects.none()
+    condition = Q(created_by=user)
+    if manages_a_team(user):
+        condition |= Q(team_id=user.team_id)
+    return Referral.objects.filter(condition)
+
+
+def get_referral_for_view(user: User, pk) -> Referral:
+    referral = visible_referrals(user).filter(pk=pk).select_related("team", "case", "possible_duplicate").first()
+    if referral is None:
+        raise Http404("No such referral.")
+    return referral
+
+
+def get_referral_for_decision(user: User, pk) -> Referral:
+    if not manages_a_team(user):
+        raise Http404("No such referral.")
+    referral = Referral.objects.filter(pk=pk, team_id=user.team_id).select_related("team", "possible_duplicate").first()
+    if referral is None:
+        raise Http404("No such referral.")
+    return referral
+
+
+def may_decide_referrals(user: User) -> bool:
+    return manages_a_team(user)
+
+
+def get_import_for_manager(user: User, pk):
+    """A referral import, to the managers of its team (they decide referrals); 404 to anyone else."""
+    if not may_decide_referrals(user):
+        raise Http404("No such import.")
+    # The file's text can be megabytes: only the page that reads it loads it.
+    found = ReferralImport.objects.filter(pk=pk, team_id=user.team_id).defer("content").first()
+    if found is None:
+        raise Http404("No such import.")
+    return found
