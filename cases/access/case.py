@@ -62,12 +62,6 @@ def visible_cases(user: User) -> QuerySet[Case]:
     return Case.objects.filter(pk__in=_ids(user, VIEW))
 
 
-def changeable_cases(user: User) -> QuerySet[Case]:
-    if not is_active(user):
-        return Case.objects.none()
-    return Case.objects.filter(pk__in=_ids(user, CHANGE))
-
-
 @dataclass(frozen=True)
 class CaseAccess:
     """What one person may do with one case, decided once (by the getters, with the case itself) and kept
@@ -113,14 +107,14 @@ def _with_access(user: User, cases: QuerySet[Case]) -> QuerySet[Case]:
 
 
 def _decide(user: User, case: Case) -> CaseAccess:
-    """The person's access to a case fetched through `_with_access`."""
+    """An active person's access to a case fetched through `_with_access`."""
     manages = manages_a_team(user) and user.team_id == case.team_id
-    change = is_active(user) and (case.granted_change or manages)
+    change = case.granted_change or manages
     return CaseAccess(
         user_id=user.pk,
-        may_view=is_active(user) and (case.granted_view or manages),
+        may_view=case.granted_view or manages,
         may_change=change,
-        may_contribute=change or (is_active(user) and case.granted_contribute),
+        may_contribute=change or case.granted_contribute,
         manages_team=manages,
         closed=case.is_closed,
     )
@@ -193,20 +187,10 @@ def can_contribute(user: User, case: Case) -> bool:
     return access_to(user, case).may_contribute
 
 
-def is_team_manager(user: User, case: Case) -> bool:
-    return manages_a_team(user) and user.team_id == case.team_id
-
-
-def sees_restricted(user: User, case: Case) -> bool:
-    """Restricted entries (for example police intelligence): the key worker and the team's managers see
-    them all; anyone else only those they wrote."""
-    return is_active(user) and (case.key_worker_id == user.pk or is_team_manager(user, case))
-
-
 def visible_entries_q(user: User, prefix: str = "") -> Q:
     """The timeline entries this person may see, as a condition (usable inside other queries, for example
-    the flags of the Cases page): unrestricted ones, their own, and all of the cases where they are the key
-    worker or one of the team's managers."""
+    the flags of the Cases page). Restricted entries (for example police intelligence) are seen by the key
+    worker and the team's managers; anyone else sees the unrestricted ones and those they wrote."""
     if not is_active(user):
         return Q(pk__in=[])
     condition = Q(**{f"{prefix}restricted": False}) | Q(**{f"{prefix}author": user})
@@ -229,11 +213,6 @@ def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:
         .select_related("case_a__young_person", "case_b__young_person")
         .order_by("created_at")
     )
-
-
-def may_audit(user: User, case: Case) -> bool:
-    """The audit trail of a case is for the team's managers."""
-    return is_team_manager(user, case)
 
 
 def team_managers(team_id: int) -> QuerySet[User]:

@@ -1,13 +1,15 @@
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import PartnerFactory, UserFactory
 from cases import access, services
-from cases.models import CaseUserObjectPermission
+from cases.models import Case, CaseUserObjectPermission, NetworkMember
 from cases.tests.factories import CaseFactory
 
 
@@ -126,3 +128,143 @@ def test_a_missing_case_looks_the_same_as_a_forbidden_one(case, client_for, outs
         return re.sub(r'value="[^"]+"', "", response.content.decode())
 
     assert without_csrf_token(forbidden) == without_csrf_token(missing)
+
+
+# The policy's own answers, one rule at a time: every line and branch of cases/access is run by the tests of
+# this file and the two beside it (test_access_words.py, test_access_referrals.py); make test checks it.
+
+
+@pytest.fixture
+def viewing_partner(case):
+    """A partner on the case who may look but not add to the record."""
+    partner = PartnerFactory(username="viewer")
+    services.case_add_partner(case=case, partner=partner, contribute=False, by=None)
+    return partner
+
+
+def test_signed_out_visitors_see_no_case(case):
+    assert not access.visible_cases(AnonymousUser()).exists()
+    assert access.access_to(AnonymousUser(), case) == access.NO_ACCESS
+    with pytest.raises(Http404):
+        access.get_case_for_view(AnonymousUser(), case.pk)
+
+
+def test_a_getter_decides_access_once_for_the_rest_of_the_request(case, key_worker, manager, django_assert_num_queries):
+    fetched = access.get_case_for_view(key_worker, case.pk)
+    with django_assert_num_queries(0):
+        decided = access.access_to(key_worker, fetched)
+        assert access.can_view(key_worker, fetched) and access.can_change(key_worker, fetched)
+        assert access.can_contribute(key_worker, fetched)
+    assert decided.may_change_now and decided.may_contribute_now
+    assert not decided.manages_team and not decided.may_manage_now and not decided.may_audit
+    # Someone else asking about the same case object is asked of the database, not given the key worker's answer.
+    with django_assert_num_queries(1):
+        assert access.access_to(manager, fetched).may_audit
+
+
+def test_a_case_that_no_longer_exists_gives_no_access(key_worker, team):
+    assert access.access_to(key_worker, Case(pk=987654, team=team)) == access.NO_ACCESS
+
+
+@pytest.mark.parametrize("getter", ["get_case_for_view", "get_case_for_change", "get_case_for_contribution"])
+def test_a_missing_case_is_404_from_every_getter(key_worker, getter):
+    with pytest.raises(Http404):
+        getattr(access, getter)(key_worker, 987654)
+
+
+def test_a_partner_who_contributes_may_add_to_the_record_but_not_change_it(case, partner_with_grant):
+    assert access.get_case_for_contribution(partner_with_grant, case.pk) == case
+    assert access.can_contribute(partner_with_grant, case) and not access.can_change(partner_with_grant, case)
+    with pytest.raises(Http404):
+        access.get_case_for_change(partner_with_grant, case.pk)
+
+
+def test_a_partner_who_only_looks_may_not_add_to_the_record(case, viewing_partner):
+    assert access.can_view(viewing_partner, case) and not access.can_contribute(viewing_partner, case)
+    with pytest.raises(Http404):
+        access.get_case_for_contribution(viewing_partner, case.pk)
+
+
+def test_only_the_teams_manager_gets_a_case_for_the_managers_decisions(case, key_worker, manager):
+    assert access.get_case_for_management(manager, case.pk) == case
+    with pytest.raises(Http404):
+        access.get_case_for_management(key_worker, case.pk)
+
+
+def test_a_closed_case_is_refused_to_changes_that_need_it_open(case, key_worker, manager):
+    services.case_close(case=case, reason="Goals met", outcome="goals_met", by=manager)
+    assert access.get_case_for_change(key_worker, case.pk) == case  # closing and reopening still change it
+    for getter in (access.get_case_for_change, access.get_case_for_contribution, access.get_case_for_management):
+        with pytest.raises(access.CaseClosed) as refused:
+            getter(manager, case.pk, open_only=True)
+        assert refused.value.case == case and str(refused.value) == str(access.CLOSED_MESSAGE)
+    decided = access.access_to(manager, access.get_case_for_view(manager, case.pk))
+    assert decided.may_change and not decided.may_change_now
+    assert not decided.may_contribute_now and not decided.may_manage_now and decided.may_audit
+
+
+def test_a_closed_case_is_404_not_closed_to_someone_who_may_not_change_it(case, manager, viewing_partner):
+    services.case_close(case=case, reason="Goals met", outcome="goals_met", by=manager)
+    with pytest.raises(Http404):
+        access.get_case_for_change(viewing_partner, case.pk, open_only=True)
+
+
+def test_restricted_entries_are_seen_by_the_key_worker_the_manager_and_their_writer(
+    case, key_worker, manager, partner_with_grant, viewing_partner
+):
+    now = timezone.now()
+    services.timeline_add(
+        case=case, by=partner_with_grant, kind="contact", summary="Intelligence", restricted=True, occurred_at=now
+    )
+    services.timeline_add(case=case, by=key_worker, kind="contact", summary="Visit", occurred_at=now)
+
+    def seen(person):
+        return set(access.timeline_for(person, case).values_list("summary", flat=True))
+
+    assert seen(key_worker) == seen(manager) == seen(partner_with_grant) == {"Intelligence", "Visit"}
+    assert seen(viewing_partner) == {"Visit"}
+    assert seen(AnonymousUser()) == set()
+
+
+def test_links_to_cases_a_person_may_not_see_are_not_shown(case, key_worker, manager, team):
+    mine = CaseFactory(given_name="Emily", team=team, key_worker=key_worker)
+    theirs = CaseFactory(given_name="Lily", team=team)
+    services.case_link(case=case, other=mine, reason="Friends", by=manager)
+    services.case_link(case=case, other=theirs, reason="Go missing together", by=manager)
+    assert access.linked_cases(manager, case).count() == 2
+    assert [link.other(case) for link in access.linked_cases(key_worker, case)] == [mine]
+    assert not access.linked_cases(AnonymousUser(), case).exists()
+
+
+def test_the_managers_of_a_team_are_its_active_managers(team, manager):
+    UserFactory(username="former", role=User.Role.MANAGER, team=team, is_active=False)
+    UserFactory(username="colleague", team=team)
+    assert list(access.team_managers(team.pk)) == [manager]
+
+
+# Grants follow the case's people.
+
+
+def test_partners_get_view_and_if_they_contribute_contribute_grants_and_nothing_once_closed(
+    case, partner_with_grant, viewing_partner, manager
+):
+    def held(person):
+        return set(
+            CaseUserObjectPermission.objects.filter(content_object=case, user=person).values_list(
+                "permission__codename", flat=True
+            )
+        )
+
+    assert held(partner_with_grant) == {access.VIEW, access.CONTRIBUTE}
+    assert held(viewing_partner) == {access.VIEW}
+    services.case_close(case=case, reason="Goals met", outcome="goals_met", by=manager)
+    assert held(partner_with_grant) == held(viewing_partner) == set()
+
+
+def test_a_network_member_who_is_not_an_active_partner_gets_no_grant(case, team):
+    colleague = UserFactory(username="colleague", team=team)
+    former = PartnerFactory(username="former-officer", is_active=False)
+    NetworkMember.objects.create(case=case, name="Colleague", kind="professional", user=colleague)
+    NetworkMember.objects.create(case=case, name="Former officer", kind="professional", user=former)
+    access.sync_grants(case=case)
+    assert not CaseUserObjectPermission.objects.filter(content_object=case, user__in=[colleague, former]).exists()
