@@ -14,12 +14,13 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 SAMPLES = {
     "pk": "{pk}",  # the Rochdale object of the URL's area: a case, a referral or a referral import
     "case_pk": "{case_pk}",
-    "link_pk": "1",
-    "member_pk": "1",
-    "entry_pk": "1",
-    "contribution_pk": "1",
-    "proposal_pk": "1",
-    "kind": "contact",
+    # The case's own objects, where the walk was given them (`make_rochdale_record`); "1" where not.
+    "link_pk": "{link_pk}",
+    "member_pk": "{member_pk}",
+    "entry_pk": "{entry_pk}",
+    "contribution_pk": "{contribution_pk}",
+    "proposal_pk": "{proposal_pk}",
+    "kind": "{kind}",
     "token": "a-token-that-does-not-exist",
     "uidb64": "MQ",
     "app_label": "accounts",
@@ -78,12 +79,74 @@ def make_rochdale(key_worker) -> dict:
     return {"case": case, "referral": referral, "import": upload}
 
 
+def make_rochdale_record(key_worker) -> dict:
+    """`make_rochdale`, with a record on the case for every page of it to open: a network member, a missing
+    episode still going on and one with its return home interview due, a link to another case, a shared link,
+    a contribution and a timescale proposal."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from assessments import services as assessment_services
+    from assessments.sections import Audience, SectionKind
+    from cases import services
+    from cases.tests.factories import CaseFactory
+
+    objects = make_rochdale(key_worker)
+    case = objects["case"]
+    now = timezone.now()
+    member = services.network_add(case=case, by=key_worker, name=SECRET, kind="family", closeness="close")
+    missing = {"kind": "missing", "summary": SECRET, "occurred_at": now - timedelta(days=2)}
+    still_missing = services.timeline_add(case=case, by=key_worker, **missing)
+    back_home = services.timeline_add(case=case, by=key_worker, **missing, returned_at=now - timedelta(days=1))
+    other = CaseFactory(given_name=SECRET, team=case.team, key_worker=key_worker)
+    case_link = services.case_link(case=case, other=other, reason=SECRET, by=key_worker)
+    section = case.assessment.sections.get(kind=SectionKind.ABOUT_ME)
+    shared, _token = assessment_services.link_create(
+        section=section, contributor=Audience.YOUNG_PERSON, name=SECRET, by=key_worker
+    )
+    proposal = assessment_services.timescale_propose(
+        assessment=case.assessment,
+        weeks=6,
+        strategy=SECRET,
+        target_date=timezone.localdate() + timedelta(weeks=8),
+        by=key_worker,
+    )
+    objects.update(
+        member=member,
+        still_missing=still_missing,
+        back_home=back_home,
+        case_link=case_link,
+        shared_link=shared,
+        contribution=shared.contribution,
+        proposal=proposal,
+    )
+    return objects
+
+
+def _pk(objects: dict, key: str) -> str:
+    found = objects.get(key)
+    return str(found.pk) if found is not None else "1"
+
+
 def concrete_path(name: str, path: str, objects: dict) -> str:
-    """The path of one pattern, with the pk of the matching object (a case, a referral, an import)."""
+    """The path of one pattern, with the pk of the matching object (a case, a referral, an import, and
+    the case's own objects where `objects` has them)."""
     if name.startswith("referrals:import"):
         pk = objects["import"].pk
     elif name.startswith("referrals:"):
         pk = objects["referral"].pk
     else:
         pk = objects["case"].pk
-    return "/" + path.format(pk=pk, case_pk=objects["case"].pk)
+    assessments = name.startswith("assessments:")
+    return "/" + path.format(
+        pk=pk,
+        case_pk=objects["case"].pk,
+        link_pk=_pk(objects, "shared_link" if assessments else "case_link"),
+        member_pk=_pk(objects, "member"),
+        # A missing episode still going on can be ended; one that has ended has its interview to record.
+        entry_pk=_pk(objects, "still_missing" if name == "cases:timeline-returned" else "back_home"),
+        contribution_pk=_pk(objects, "contribution"),
+        proposal_pk=_pk(objects, "proposal"),
+        kind="about_me" if assessments else "contact",
+    )
