@@ -12,7 +12,7 @@ from accounts.models import User
 from accounts.tests.factories import PartnerFactory, UserFactory
 from act.testing import assert_closed_case_refused, assert_query_budget
 from cases import services
-from cases.forms.timeline import TimeOfDayField
+from cases.forms.common import TimeOfDayField
 from cases.models import RETURN_INTERVIEW_WITHIN, AuditEvent, TimelineEntry
 
 SECRET_SUMMARY = "Seen getting into a silver car with an older man"
