@@ -5,6 +5,7 @@ types what they know, and nothing that happened can be in the future.
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from crispy_forms_gds.fields import DateInputField
@@ -80,7 +81,7 @@ class PastDateField(DayMonthYearField):
             raise forms.ValidationError(_("Enter a date after 1900"), code="too_old")
 
 
-def example_date_hint() -> str:
+def _example_date_hint() -> str:
     # A recent date as the example: it is what people type here most often.
     example = timezone.localdate() - timedelta(days=3)
     return _("For example, %(day)s %(month)s %(year)s") % {
@@ -95,10 +96,11 @@ EARLIEST = date(2000, 1, 1)
 
 class HappenedOnField(DayMonthYearField):
     """A date something happened: since 2000, not in the future. The messages name the date asked for, so
-    the error summary says which one is wrong."""
+    the error summary says which one is wrong. The example is a recent date: make the field when the form
+    is made (as `WhenMixin.add_when` does), not once when the module is loaded."""
 
     def __init__(self, *, label, missing: str, future: str, required=True):
-        super().__init__(label=label, required=required, missing=missing)
+        super().__init__(label=label, help_text=_example_date_hint(), required=required, missing=missing)
         self.future_message = future
 
     def check(self, value):
@@ -147,13 +149,41 @@ class TimeOfDayField(forms.CharField):
         return time(hour, minute)
 
 
+@dataclass(frozen=True)
+class When:
+    """The words of a moment asked for as a date input and a time box: the question, and what is said when
+    a part is missing or in the future. They name the moment, so that on a page that asks for two the
+    error summary says which one is wrong."""
+
+    question: str
+    date_missing: str
+    time_missing: str
+    date_future: str = _("The date cannot be in the future")
+    time_future: str = _("The time cannot be in the future")
+    time_label: str = _("Time")
+
+
 def _moment(day: date, at: time) -> datetime:
     """The date and time as the worker meant them, in the service's time zone."""
     return timezone.make_aware(datetime.combine(day, at))
 
 
 class WhenMixin:
-    """Joins a date input and a time box into one moment, with the errors on the box that is wrong."""
+    """Asks for a moment as a date input `<prefix>_on` and a time box `<prefix>_time`, and joins them into
+    one, with the errors on the box that is wrong."""
+
+    def add_when(self, prefix: str, words: When, *, required=True) -> list:
+        """Adds the date input and the time box of a moment; answers their layout."""
+        self.fields[f"{prefix}_on"] = HappenedOnField(
+            label=words.question, missing=words.date_missing, future=words.date_future, required=required
+        )
+        self.fields[f"{prefix}_time"] = TimeOfDayField(
+            label=words.time_label, missing=words.time_missing, required=required
+        )
+        return [
+            Field(f"{prefix}_on", context={"legend_size": Size.for_legend(Size.SMALL)}),
+            Field.text(f"{prefix}_time", field_width=Fixed.FIVE),
+        ]
 
     def add_date_error(self, name: str, message) -> None:
         """An error about a date input, linked from the error summary to its day box."""
@@ -161,27 +191,26 @@ class WhenMixin:
         day = self.fields[name].fields[0].widget
         day.errors = [*getattr(day, "errors", []), str(message)]
 
-    def moment(self, date_name: str, time_name: str, *, future: str, optional=False, date_missing="", time_missing=""):
-        day = self.cleaned_data.get(date_name)
-        at = self.cleaned_data.get(time_name)
-        if optional:
-            if day is None and at is None and not self.has_error(date_name) and not self.has_error(time_name):
-                return None
-            if day is None and at is not None and not self.has_error(date_name):
-                self.add_date_error(date_name, date_missing)
-            if at is None and day is not None and not self.has_error(time_name):
-                self.add_error(time_name, time_missing)
+    def moment(self, prefix: str, words: When) -> datetime | None:
+        """The moment typed, or None when it is missing or wrong. Either part alone is an error (an
+        optional moment is given whole or not at all); a moment in the future is one too."""
+        date_name, time_name = f"{prefix}_on", f"{prefix}_time"
+        day, at = self.cleaned_data.get(date_name), self.cleaned_data.get(time_name)
+        if day is None and at is not None and not self.has_error(date_name):
+            self.add_date_error(date_name, words.date_missing)
+        if at is None and day is not None and not self.has_error(time_name):
+            self.add_error(time_name, words.time_missing)
         if day is None or at is None:
             return None
         value = _moment(day, at)
         if value > timezone.now():
-            self.add_error(time_name, future)
+            self.add_error(time_name, words.time_future)
             return None
         return value
 
-
-def when_fields(layout_date: str, layout_time: str):
-    return [
-        Field(layout_date, context={"legend_size": Size.for_legend(Size.SMALL)}),
-        Field.text(layout_time, field_width=Fixed.FIVE),
-    ]
+    def not_before(self, prefix: str, value: datetime | None, bound: datetime | None, message) -> datetime | None:
+        """The moment, or None with `message` on its date when it is before `bound`."""
+        if value and bound and value < bound:
+            self.add_date_error(f"{prefix}_on", message)
+            return None
+        return value

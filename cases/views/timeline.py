@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, services
 from ..case_page import posted, render_case
-from ..forms.timeline import ENTRY_FORMS, InterviewForm, ReturnedForm, TimelineFilterForm
+from ..forms.timeline import CAME_BACK, ENTRY_FORMS, INTERVIEW_DONE, EpisodeStepForm, TimelineFilterForm
 from ..models import Case, TimelineEntry
 
 PAGE_SIZE = 25
@@ -125,7 +125,7 @@ def missing_returned(request, pk: int, entry_pk: int):
     if entry.returned_at is not None:
         messages.info(request, _("This missing episode has already ended."))
         return redirect(detail)
-    form = ReturnedForm(posted(request), entry=entry, cancel_url=detail)
+    form = EpisodeStepForm(posted(request), step=CAME_BACK, entry=entry, cancel_url=detail)
     if request.method == "POST" and form.is_valid():
         try:
             services.missing_episode_end(
@@ -143,7 +143,7 @@ def missing_returned(request, pk: int, entry_pk: int):
                 % {"due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")},
             )
             return redirect(detail)
-    context = {"form": form, "title": _("They are back"), "back": detail, "entry": entry}
+    context = {"form": form, "title": form.title, "back": detail, "entry": entry}
     viewed = f"timeline entry {entry.pk} (to record the return)"
     return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=viewed)
 
@@ -158,7 +158,7 @@ def interview_done(request, pk: int, entry_pk: int):
     if entry.return_interview_done_at is not None:
         messages.info(request, _("The return home interview is already recorded."))
         return redirect(detail)
-    form = InterviewForm(posted(request), entry=entry, cancel_url=detail)
+    form = EpisodeStepForm(posted(request), step=INTERVIEW_DONE, entry=entry, cancel_url=detail)
     if request.method == "POST" and form.is_valid():
         try:
             services.return_interview_done(entry=entry, done_at=form.cleaned_data["done_at"], by=request.user)
@@ -167,6 +167,6 @@ def interview_done(request, pk: int, entry_pk: int):
         else:
             messages.success(request, _("Return home interview recorded."))
             return redirect(detail)
-    context = {"form": form, "title": _("Record the return home interview"), "back": detail, "entry": entry}
+    context = {"form": form, "title": form.title, "back": detail, "entry": entry}
     viewed = f"timeline entry {entry.pk} (to record the interview)"
     return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=viewed)
