@@ -245,7 +245,8 @@ INTERVIEW_DONE = EpisodeStep(
 
 
 class MissingForm(EntryForm):
-    """A missing episode, recorded as soon as it is known: the end can wait until they are back."""
+    """A missing episode, recorded as soon as it is known: the end can wait until they are back, and is
+    asked here in the words of the `CAME_BACK` step."""
 
     kind = Kind.MISSING
     title = _("Record a missing episode")
@@ -270,8 +271,8 @@ class MissingForm(EntryForm):
             _("If they are back"),
             _("Leave this part blank if they are still missing."),
         )
-        came_back = self.add_when("returned", self.came_back, required=False)
-        return [*super().questions(), HTML(heading), *came_back, Field.text("where_found")]
+        end = [HTML(heading), *self.add_when("returned", self.came_back, required=False), Field.text("where_found")]
+        return [*super().questions(), *end]
 
     def clean(self):
         cleaned = super().clean()
