@@ -5,6 +5,8 @@ intelligence) is not in the list, the counts, the filter or the pages of anyone 
 its page answers 404 to them exactly like an entry that does not exist.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -15,6 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.models import User
 
 from .. import access, services
 from ..case_page import posted, render_case
@@ -128,7 +132,13 @@ def _missing_episode(request, pk: int, entry_pk: int) -> tuple[Case, TimelineEnt
     return case, entry
 
 
-def _episode_step_page(step: EpisodeStep, *, not_now, record, viewed: str):
+def _episode_step_page(
+    step: EpisodeStep,
+    *,
+    not_now: Callable[[TimelineEntry], str | None],
+    record: Callable[[TimelineEntry, dict, User], str],
+    viewed: str,
+):
     """The view of a page that records a step of a missing episode. `not_now(entry)` says why the step
     cannot be recorded yet or again (the page then goes back to the episode); `record(entry, cleaned_data,
     by)` writes it and answers what to tell the person; `viewed` says in the audit what the page was for."""
@@ -160,7 +170,7 @@ def _already_back(entry: TimelineEntry) -> str | None:
     return None
 
 
-def _record_return(entry: TimelineEntry, data: dict, by) -> str:
+def _record_return(entry: TimelineEntry, data: dict, by: User) -> str:
     services.missing_episode_end(entry=entry, returned_at=data["returned_at"], where_found=data["where_found"], by=by)
     return _("Recorded that they are back. The return home interview is due by %(due)s.") % {"due": _due(entry)}
 
@@ -173,7 +183,7 @@ def _interview_not_now(entry: TimelineEntry) -> str | None:
     return None
 
 
-def _record_interview(entry: TimelineEntry, data: dict, by) -> str:
+def _record_interview(entry: TimelineEntry, data: dict, by: User) -> str:
     services.return_interview_done(entry=entry, done_at=data["done_at"], by=by)
     return _("Return home interview recorded.")
 
