@@ -5,6 +5,8 @@ intelligence) is not in the list, the counts, the filter or the pages of anyone 
 its page answers 404 to them exactly like an entry that does not exist.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -16,9 +18,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.models import User
+
 from .. import access, services
 from ..case_page import posted, render_case
-from ..forms.timeline import ENTRY_FORMS, InterviewForm, ReturnedForm, TimelineFilterForm
+from ..forms.timeline import CAME_BACK, ENTRY_FORMS, INTERVIEW_DONE, EpisodeStep, EpisodeStepForm, TimelineFilterForm
 from ..models import Case, TimelineEntry
 
 PAGE_SIZE = 25
@@ -76,24 +80,34 @@ def entry_add(request, pk: int, kind: str):
     back = reverse("cases:timeline", args=[case.pk])
     form = form_class(posted(request), cancel_url=back)
     if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.timeline_add(case=case, by=request.user, kind=kind, **form.entry_fields())
-        except services.CaseError as error:
-            form.add_error(None, str(error))
-        else:
+        entry = _written(
+            form, lambda: services.timeline_add(case=case, by=request.user, kind=kind, **form.entry_fields())
+        )
+        if entry:
             messages.success(request, _added_message(entry))
             return redirect(back)
     context = {"form": form, "title": form.title, "back": back}
     return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed="timeline (to add)")
 
 
+def _written(form, write):
+    """What `write` answers, or None when the service refuses the change (its reason is shown with the form)."""
+    try:
+        return write()
+    except services.CaseError as error:
+        form.add_error(None, str(error))
+        return None
+
+
+def _due(entry: TimelineEntry) -> str:
+    return date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")
+
+
 def _added_message(entry: TimelineEntry) -> str:
     if entry.kind == Kind.MISSING and entry.returned_at is None:
         return _("Missing episode recorded. When they are back, record it on the episode.")
     if entry.kind == Kind.MISSING:
-        return _("Missing episode recorded. The return home interview is due by %(due)s.") % {
-            "due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")
-        }
+        return _("Missing episode recorded. The return home interview is due by %(due)s.") % {"due": _due(entry)}
     if entry.kind == Kind.CONTACT:
         return _("Contact added to the timeline.")
     return _("Significant event added to the timeline.")
@@ -118,55 +132,65 @@ def _missing_episode(request, pk: int, entry_pk: int) -> tuple[Case, TimelineEnt
     return case, entry
 
 
-@require_http_methods(["GET", "POST"])
-def missing_returned(request, pk: int, entry_pk: int):
-    case, entry = _missing_episode(request, pk, entry_pk)
-    detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
+def _episode_step_page(
+    step: EpisodeStep,
+    *,
+    not_now: Callable[[TimelineEntry], str | None],
+    record: Callable[[TimelineEntry, dict, User], str],
+    viewed: str,
+):
+    """The view of a page that records a step of a missing episode. `not_now(entry)` says why the step
+    cannot be recorded yet or again (the page then goes back to the episode); `record(entry, cleaned_data,
+    by)` writes it and answers what to tell the person; `viewed` says in the audit what the page was for."""
+
+    @require_http_methods(["GET", "POST"])
+    def page(request, pk: int, entry_pk: int):
+        case, entry = _missing_episode(request, pk, entry_pk)
+        detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
+        reason = not_now(entry)
+        if reason:
+            messages.info(request, reason)
+            return redirect(detail)
+        form = EpisodeStepForm(posted(request), step=step, entry=entry, cancel_url=detail)
+        if request.method == "POST" and form.is_valid():
+            done = _written(form, lambda: record(entry, form.cleaned_data, request.user))
+            if done:
+                messages.success(request, done)
+                return redirect(detail)
+        context = {"form": form, "title": form.title, "back": detail, "entry": entry}
+        audit = f"timeline entry {entry.pk} ({viewed})"
+        return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=audit)
+
+    return page
+
+
+def _already_back(entry: TimelineEntry) -> str | None:
     if entry.returned_at is not None:
-        messages.info(request, _("This missing episode has already ended."))
-        return redirect(detail)
-    form = ReturnedForm(posted(request), entry=entry, cancel_url=detail)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.missing_episode_end(
-                entry=entry,
-                returned_at=form.cleaned_data["returned_at"],
-                where_found=form.cleaned_data["where_found"],
-                by=request.user,
-            )
-        except services.CaseError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("Recorded that they are back. The return home interview is due by %(due)s.")
-                % {"due": date_format(timezone.localtime(entry.return_interview_due_at), "j F Y, H:i")},
-            )
-            return redirect(detail)
-    context = {"form": form, "title": _("They are back"), "back": detail, "entry": entry}
-    viewed = f"timeline entry {entry.pk} (to record the return)"
-    return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=viewed)
+        return _("This missing episode has already ended.")
+    return None
 
 
-@require_http_methods(["GET", "POST"])
-def interview_done(request, pk: int, entry_pk: int):
-    case, entry = _missing_episode(request, pk, entry_pk)
-    detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
+def _record_return(entry: TimelineEntry, data: dict, by: User) -> str:
+    services.missing_episode_end(entry=entry, returned_at=data["returned_at"], where_found=data["where_found"], by=by)
+    return _("Recorded that they are back. The return home interview is due by %(due)s.") % {"due": _due(entry)}
+
+
+def _interview_not_now(entry: TimelineEntry) -> str | None:
     if entry.return_interview_due_at is None:
-        messages.info(request, _("Record that they are back first: the return home interview follows."))
-        return redirect(detail)
+        return _("Record that they are back first: the return home interview follows.")
     if entry.return_interview_done_at is not None:
-        messages.info(request, _("The return home interview is already recorded."))
-        return redirect(detail)
-    form = InterviewForm(posted(request), entry=entry, cancel_url=detail)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.return_interview_done(entry=entry, done_at=form.cleaned_data["done_at"], by=request.user)
-        except services.CaseError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Return home interview recorded."))
-            return redirect(detail)
-    context = {"form": form, "title": _("Record the return home interview"), "back": detail, "entry": entry}
-    viewed = f"timeline entry {entry.pk} (to record the interview)"
-    return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed=viewed)
+        return _("The return home interview is already recorded.")
+    return None
+
+
+def _record_interview(entry: TimelineEntry, data: dict, by: User) -> str:
+    services.return_interview_done(entry=entry, done_at=data["done_at"], by=by)
+    return _("Return home interview recorded.")
+
+
+missing_returned = _episode_step_page(
+    CAME_BACK, not_now=_already_back, record=_record_return, viewed="to record the return"
+)
+interview_done = _episode_step_page(
+    INTERVIEW_DONE, not_now=_interview_not_now, record=_record_interview, viewed="to record the interview"
+)
