@@ -48,7 +48,7 @@ run: setup
 	@echo "Serving http://$(HOST):$(PORT)/ (sign in as worker, manager, ... with the password act-demo-2026)"
 	@$(DEMO_ENV) $(BIN)/celery -A act worker --beat --loglevel=INFO --concurrency=1 --schedule=var/celerybeat-schedule & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(DEMO_ENV) $(BIN)/celery -A act call assessments.tasks.send_reminders >/dev/null; \
+	  $(DEMO_ENV) $(BIN)/celery -A act call accounts.tasks.send_reminders >/dev/null; \
 	  $(DEMO_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used.

@@ -6,7 +6,9 @@ No name, date of birth, address or case detail leaves the service by email. The 
 notification's key before the colon ("review-overdue:12").
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -39,6 +41,26 @@ def email_text(key: str) -> str:
     """The email's words for a notification key: its kind only, or a plain fallback."""
     kind = key.split(":", 1)[0]
     return str(EMAIL_TEXT.get(kind, gettext_lazy("Something in ACT case management needs your attention")))
+
+
+# What is due comes from the apps that know about it (a return home interview from the case record, a review
+# from the assessment), which sit above this one: each registers a source here when it starts (its
+# `AppConfig.ready`). A source finds what is due at `now` with a fixed number of queries.
+ReminderSource = Callable[[datetime], list[Message]]
+_reminder_sources: list[ReminderSource] = []
+
+
+def register_reminders(source: ReminderSource) -> ReminderSource:
+    """Add `source(now) -> messages` to every reminders run (once, however often called)."""
+    if source not in _reminder_sources:
+        _reminder_sources.append(source)
+    return source
+
+
+def due_messages(now: datetime | None = None) -> list[Message]:
+    """Everything due at `now`, from every registered source."""
+    now = now or timezone.now()
+    return [message for source in _reminder_sources for message in source(now)]
 
 
 def notify(messages: list[Message]) -> int:

@@ -278,7 +278,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,  # hourly: short, idempotent, and a missed run is caught up next time
     },
     "send-reminders": {
-        "task": "assessments.tasks.send_reminders",
+        "task": "accounts.tasks.send_reminders",
         # Every 15 minutes: the 72-hour return home interview clock needs better than hourly.
         "schedule": 15 * 60,
     },

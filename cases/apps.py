@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = "Cases"
+
+    def ready(self):
+        from accounts.notifications import register_reminders
+
+        from .reminders import interview_reminders
+
+        register_reminders(interview_reminders)

@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Notification
+from accounts.notifications import due_messages
+from accounts.tasks import send_reminders
 from act.testing import RealWorker, wait_for
 from assessments.models import ReviewPoint
-from assessments.reminders import due_messages
-from assessments.tasks import send_reminders
 from cases import services
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from accounts.tasks import send_reminders
 from assessments.models import ReviewPoint
-from assessments.tasks import send_reminders
 from cases import services
 from cases.models import Case, TimelineEntry
 
