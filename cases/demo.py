@@ -10,9 +10,9 @@ from accounts.models import User
 from . import services
 from .models import Case, CaseLink, LegalStatus, LivingSituation, NetworkMember, Referral, TimelineEntry, YoungPerson
 
-K = NetworkMember.Kind
-C = NetworkMember.Closeness
-V = NetworkMember.View
+Kind = NetworkMember.Kind
+Closeness = NetworkMember.Closeness
+View = NetworkMember.View
 
 
 def _years_ago(years: int, months: int = 0) -> date:
@@ -71,66 +71,80 @@ PERSONAS = {
 # (kind, name, relationship, agency, closeness, view)
 NETWORKS = {
     "destiny": [
-        (K.FAMILY, "Mum", "Mum (contact six times a year)", "", C.DISTANT, V.BOTH),
-        (K.FAMILY, "Dad", "Dad (contact six times a year)", "", C.DISTANT, V.NOT_SURE),
-        (K.FRIEND, "Lily", "Best friend", "", C.CLOSE, V.BOTH),
-        (K.FRIEND, "Older group", "Group of older people she goes out with", "", C.SOME, V.WORRY),
-        (K.PROFESSIONAL, "Sara Ahmed", "CAMHS practitioner", "CAMHS", C.CLOSE, V.SUPPORT),
+        (Kind.FAMILY, "Mum", "Mum (contact six times a year)", "", Closeness.DISTANT, View.BOTH),
+        (Kind.FAMILY, "Dad", "Dad (contact six times a year)", "", Closeness.DISTANT, View.NOT_SURE),
+        (Kind.FRIEND, "Lily", "Best friend", "", Closeness.CLOSE, View.BOTH),
+        (Kind.FRIEND, "Older group", "Group of older people she goes out with", "", Closeness.SOME, View.WORRY),
+        (Kind.PROFESSIONAL, "Sara Ahmed", "CAMHS practitioner", "CAMHS", Closeness.CLOSE, View.SUPPORT),
         (
-            K.PROFESSIONAL,
+            Kind.PROFESSIONAL,
             "Mark Doyle",
             "Drug and alcohol worker",
             "Young people's drug and alcohol service",
-            C.SOME,
-            V.SUPPORT,
+            Closeness.SOME,
+            View.SUPPORT,
         ),
-        (K.PROFESSIONAL, "Rachel Green", "Social worker", "Children's social care", C.SOME, V.SUPPORT),
-        (K.PROFESSIONAL, "Ms Patel", "Mentor at school", "Pupil referral unit", C.CLOSE, V.SUPPORT),
-        (K.PROFESSIONAL, "Jay Morris", "Advocate", "Advocacy service", C.SOME, V.SUPPORT),
-        (K.PROFESSIONAL, "Positive Steps", "Education support", "Positive Steps", C.SOME, V.SUPPORT),
+        (Kind.PROFESSIONAL, "Rachel Green", "Social worker", "Children's social care", Closeness.SOME, View.SUPPORT),
+        (Kind.PROFESSIONAL, "Ms Patel", "Mentor at school", "Pupil referral unit", Closeness.CLOSE, View.SUPPORT),
+        (Kind.PROFESSIONAL, "Jay Morris", "Advocate", "Advocacy service", Closeness.SOME, View.SUPPORT),
+        (Kind.PROFESSIONAL, "Positive Steps", "Education support", "Positive Steps", Closeness.SOME, View.SUPPORT),
         (
-            K.PROFESSIONAL,
+            Kind.PROFESSIONAL,
             "Therapeutic support",
             "Emotional support worker",
             "Therapeutic emotional support service",
-            C.SOME,
-            V.SUPPORT,
+            Closeness.SOME,
+            View.SUPPORT,
         ),
         (
-            K.PROFESSIONAL,
+            Kind.PROFESSIONAL,
             "Crisis team",
             "Sexual health nurse",
             "Crisis intervention team (sexual health)",
-            C.DISTANT,
-            V.SUPPORT,
+            Closeness.DISTANT,
+            View.SUPPORT,
         ),
-        (K.PROFESSIONAL, "MIND", "Drop-in", "MIND", C.DISTANT, V.NOT_SURE),
+        (Kind.PROFESSIONAL, "MIND", "Drop-in", "MIND", Closeness.DISTANT, View.NOT_SURE),
     ],
     "lily": [
-        (K.FRIEND, "Destiny", "Closest friend", "", C.CLOSE, V.SUPPORT),
-        (K.FRIEND, "Online friends", "Friends in their 20s met on Facebook and Snapchat", "", C.SOME, V.WORRY),
-        (K.PROFESSIONAL, "Leaving care team", "Personal adviser", "Leaving care service", C.DISTANT, V.NOT_SURE),
+        (Kind.FRIEND, "Destiny", "Closest friend", "", Closeness.CLOSE, View.SUPPORT),
+        (
+            Kind.FRIEND,
+            "Online friends",
+            "Friends in their 20s met on Facebook and Snapchat",
+            "",
+            Closeness.SOME,
+            View.WORRY,
+        ),
+        (
+            Kind.PROFESSIONAL,
+            "Leaving care team",
+            "Personal adviser",
+            "Leaving care service",
+            Closeness.DISTANT,
+            View.NOT_SURE,
+        ),
     ],
     "emily": [
-        (K.FAMILY, "Mum", "Mum", "", C.SOME, V.BOTH),
-        (K.FAMILY, "Mum's boyfriend", "Lives at home", "", C.DISTANT, V.WORRY),
-        (K.FAMILY, "Dad", "Dad: she would like to live with him", "", C.SOME, V.SUPPORT),
-        (K.FAMILY, "Older brother", "Brother, and his girlfriend", "", C.CLOSE, V.SUPPORT),
-        (K.FAMILY, "Younger sister", "Emily is her young carer", "", C.CLOSE, V.SUPPORT),
-        (K.PROFESSIONAL, "Mr Evans", "Form teacher", "Rochdale High School", C.CLOSE, V.SUPPORT),
-        (K.FRIEND, "School buddy", "Buddy at school", "", C.CLOSE, V.SUPPORT),
+        (Kind.FAMILY, "Mum", "Mum", "", Closeness.SOME, View.BOTH),
+        (Kind.FAMILY, "Mum's boyfriend", "Lives at home", "", Closeness.DISTANT, View.WORRY),
+        (Kind.FAMILY, "Dad", "Dad: she would like to live with him", "", Closeness.SOME, View.SUPPORT),
+        (Kind.FAMILY, "Older brother", "Brother, and his girlfriend", "", Closeness.CLOSE, View.SUPPORT),
+        (Kind.FAMILY, "Younger sister", "Emily is her young carer", "", Closeness.CLOSE, View.SUPPORT),
+        (Kind.PROFESSIONAL, "Mr Evans", "Form teacher", "Rochdale High School", Closeness.CLOSE, View.SUPPORT),
+        (Kind.FRIEND, "School buddy", "Buddy at school", "", Closeness.CLOSE, View.SUPPORT),
         (
-            K.PROFESSIONAL,
+            Kind.PROFESSIONAL,
             "Young people's drug and alcohol service",
             "Worker",
             "Drug and alcohol service",
-            C.CLOSE,
-            V.SUPPORT,
+            Closeness.CLOSE,
+            View.SUPPORT,
         ),
-        (K.PROFESSIONAL, "Young carers", "Young carers group", "Young carers service", C.SOME, V.SUPPORT),
-        (K.PROFESSIONAL, "LGBT youth forum", "Youth forum", "LGBT youth forum", C.SOME, V.SUPPORT),
-        (K.PROFESSIONAL, "School nurse", "School nurse", "School nursing", C.SOME, V.SUPPORT),
-        (K.PROFESSIONAL, "Early help", "Family worker", "Early help", C.DISTANT, V.NOT_SURE),
+        (Kind.PROFESSIONAL, "Young carers", "Young carers group", "Young carers service", Closeness.SOME, View.SUPPORT),
+        (Kind.PROFESSIONAL, "LGBT youth forum", "Youth forum", "LGBT youth forum", Closeness.SOME, View.SUPPORT),
+        (Kind.PROFESSIONAL, "School nurse", "School nurse", "School nursing", Closeness.SOME, View.SUPPORT),
+        (Kind.PROFESSIONAL, "Early help", "Family worker", "Early help", Closeness.DISTANT, View.NOT_SURE),
     ],
 }
 

@@ -17,7 +17,7 @@ from ..models import Contribution, LinkUse, Section, SharedLink
 from ..sections import Audience
 from .contributions import AssessmentError, contribution_start
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 LINK_DAYS = 14
 
 
@@ -62,7 +62,7 @@ def link_create(
         expires_at=timezone.now() + timedelta(days=days),
         created_by=by,
     )
-    audit.record(user=by, case=case, action=A.CREATE, what=f"shared link for {name}: {section}")
+    audit.record(user=by, case=case, action=Action.CREATE, what=f"shared link for {name}: {section}")
     return link, token
 
 
@@ -72,7 +72,9 @@ def link_revoke(*, link: SharedLink, by: User) -> SharedLink:
         link.revoked_at = timezone.now()
         link.revoked_by = by
         link.save(update_fields=["revoked_at", "revoked_by"])
-        audit.record(user=by, case=link.case, action=A.CHANGE, what=f"shared link for {link.contributor_name} revoked")
+        audit.record(
+            user=by, case=link.case, action=Action.CHANGE, what=f"shared link for {link.contributor_name} revoked"
+        )
     return link
 
 

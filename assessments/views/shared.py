@@ -22,7 +22,7 @@ from ..forms.shared import PasscodeForm, ShareForm, WordsForm, first_error
 from ..models import Contribution, LinkUse, SharedLink
 from ..sections import prompts_for
 
-E = LinkUse.Event
+Event = LinkUse.Event
 
 
 def _not_working(request, status=404):
@@ -52,7 +52,7 @@ def shared_link(request, token: str):
         return _not_working(request)
     address = throttle.address_hash(request)
     if link.state != SharedLink.State.WORKING:
-        services.link_used(link=link, event=E.REFUSED, address_hash=address)
+        services.link_used(link=link, event=Event.REFUSED, address_hash=address)
         return _not_working(request)
 
     if link.passcode_hash and not request.session.get(_session_key(link)):
@@ -62,7 +62,7 @@ def shared_link(request, token: str):
         if request.POST.get("action") == "share":
             return _share(request, link, address)
         return _save(request, link, address)
-    services.link_used(link=link, event=E.OPENED, address_hash=address)
+    services.link_used(link=link, event=Event.OPENED, address_hash=address)
     return _page(request, link)
 
 
@@ -75,10 +75,10 @@ def _passcode(request, link, address):
         if form.is_valid() and services.link_check_passcode(link, form.cleaned_data["passcode"].strip()):
             request.session.cycle_key()
             request.session[_session_key(link)] = True
-            services.link_used(link=link, event=E.PASSCODE_OK, address_hash=address)
+            services.link_used(link=link, event=Event.PASSCODE_OK, address_hash=address)
             return redirect(request.path)
         throttle.wrong_passcode(link.pk)
-        services.link_used(link=link, event=E.WRONG_PASSCODE, address_hash=address)
+        services.link_used(link=link, event=Event.WRONG_PASSCODE, address_hash=address)
         error = _("That is not the passcode. Check with your worker if you are not sure.")
     return render(request, "assessments/link_passcode.html", {"error": error}, status=400 if error else 200)
 
@@ -137,13 +137,13 @@ def _save(request, link, address):
             )
         link.contribution = contribution
         return _page(request, link, conflict={"mine": text}, status=409)
-    services.link_used(link=link, event=E.SAVED, address_hash=address)
+    services.link_used(link=link, event=Event.SAVED, address_hash=address)
     if action == "send":
         if not contribution.text.strip():
             link.contribution = contribution
             return _page(request, link, error=_("Write something first, then send it."), status=400)
         services.contribution_send(contribution=contribution, label=label)
-        services.link_used(link=link, event=E.SENT, address_hash=address)
+        services.link_used(link=link, event=Event.SENT, address_hash=address)
         return redirect(request.path)
     if is_json:
         return JsonResponse({"version": contribution.version, "saved": True})
@@ -163,5 +163,5 @@ def _share(request, link, address):
         allowed={pk for pk, _name, _people in agencies},
         label=label,
     )
-    services.link_used(link=link, event=E.SHARED, address_hash=address)
+    services.link_used(link=link, event=Event.SHARED, address_hash=address)
     return redirect(f"{request.path}#who-reads")

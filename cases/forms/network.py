@@ -14,11 +14,11 @@ from accounts.models import User
 from ..models import Case, NetworkMember
 from .common import helper
 
-M = NetworkMember
+Member = NetworkMember
 
 
 def _max(name: str) -> int:
-    return M._meta.get_field(name).max_length
+    return Member._meta.get_field(name).max_length
 
 
 def partner_accounts():
@@ -38,7 +38,7 @@ class MemberForm(forms.Form):
 
     kind = forms.ChoiceField(
         label=_("Who are they?"),
-        choices=M.Kind.choices,
+        choices=Member.Kind.choices,
         widget=forms.RadioSelect,
         required=False,  # not needed when a partner's account is chosen: they are a professional
         error_messages={"invalid_choice": _("Choose who they are from the list")},
@@ -57,8 +57,8 @@ class MemberForm(forms.Form):
         required=False,
         help_text=_("For a partner agency worker with an account: they can add notes and contacts to the timeline."),
     )
-    closeness = forms.ChoiceField(choices=M.Closeness.choices, widget=forms.RadioSelect)
-    young_persons_view = forms.ChoiceField(choices=M.View.choices, widget=forms.RadioSelect)
+    closeness = forms.ChoiceField(choices=Member.Closeness.choices, widget=forms.RadioSelect)
+    young_persons_view = forms.ChoiceField(choices=Member.View.choices, widget=forms.RadioSelect)
 
     def __init__(self, *args, case: Case, cancel_url: str | None = None, button=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from accounts.models import Team, User
 from .. import access, audit
 from ..models import AuditEvent, Case, CaseLink, KeyWorkerSpell, Stage, StageChange, YoungPerson
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 
 class CaseError(ValueError):
@@ -19,7 +19,7 @@ def case_create(*, young_person: YoungPerson, team: Team, key_worker: User | Non
     StageChange.objects.create(case=case, to_stage=case.stage, changed_by=by, reason="Case opened")
     if key_worker is not None:
         case_allocate(case=case, worker=key_worker, by=by)
-    audit.record(user=by, case=case, action=A.CREATE, what="case opened")
+    audit.record(user=by, case=case, action=Action.CREATE, what="case opened")
     return case
 
 
@@ -36,7 +36,7 @@ def case_allocate(*, case: Case, worker: User, by: User | None) -> Case:
     case.key_worker = worker
     case.save(update_fields=["key_worker"])
     access.sync_grants(case=case)
-    audit.record(user=by, case=case, action=A.CHANGE, what=f"key worker: {worker}")
+    audit.record(user=by, case=case, action=Action.CHANGE, what=f"key worker: {worker}")
     return case
 
 
@@ -47,7 +47,7 @@ def case_set_plan_coordinator(*, case: Case, coordinator: User | None, by: User 
     case.plan_coordinator = coordinator
     case.save(update_fields=["plan_coordinator"])
     access.sync_grants(case=case)
-    audit.record(user=by, case=case, action=A.CHANGE, what=f"plan coordinator: {coordinator or 'none'}")
+    audit.record(user=by, case=case, action=Action.CHANGE, what=f"plan coordinator: {coordinator or 'none'}")
     return case
 
 
@@ -60,14 +60,14 @@ def case_update_people(
     case.save(update_fields=["social_worker_name", "social_worker_contact"])
     if coordinator != case.plan_coordinator:
         case_set_plan_coordinator(case=case, coordinator=coordinator, by=by)
-    audit.record(user=by, case=case, action=A.CHANGE, what="people around the case")
+    audit.record(user=by, case=case, action=Action.CHANGE, what="people around the case")
     return case
 
 
 @transaction.atomic
 def young_person_update(*, case: Case, young_person: YoungPerson, fields: list[str], by: User) -> YoungPerson:
     young_person.save(update_fields=fields)
-    audit.record(user=by, case=case, action=A.CHANGE, what="young person's details: " + ", ".join(fields))
+    audit.record(user=by, case=case, action=Action.CHANGE, what="young person's details: " + ", ".join(fields))
     return young_person
 
 
@@ -82,7 +82,7 @@ def case_change_stage(*, case: Case, stage: str, by: User, reason: str = "") -> 
     StageChange.objects.create(case=case, from_stage=case.stage, to_stage=stage, reason=reason, changed_by=by)
     case.stage = stage
     case.save(update_fields=["stage"])
-    audit.record(user=by, case=case, action=A.CHANGE, what=f"stage: {case.get_stage_display()}")
+    audit.record(user=by, case=case, action=Action.CHANGE, what=f"stage: {case.get_stage_display()}")
     return case
 
 
@@ -99,7 +99,7 @@ def case_close(*, case: Case, reason: str, outcome: str, by: User) -> Case:
     case.close_outcome = outcome
     case.save(update_fields=["stage", "closed_at", "close_reason", "close_outcome"])
     access.sync_grants(case=case)  # partners lose access when the case closes
-    audit.record(user=by, case=case, action=A.CHANGE, what="case closed")
+    audit.record(user=by, case=case, action=Action.CHANGE, what="case closed")
     return case
 
 
@@ -115,7 +115,7 @@ def case_reopen(*, case: Case, reason: str, by: User) -> Case:
     case.closed_at = None
     case.save(update_fields=["stage", "closed_at"])
     access.sync_grants(case=case)
-    audit.record(user=by, case=case, action=A.CHANGE, what="case reopened")
+    audit.record(user=by, case=case, action=Action.CHANGE, what="case reopened")
     return case
 
 
@@ -128,7 +128,9 @@ def case_link(*, case: Case, other: Case, reason: str, by: User) -> CaseLink:
         raise CaseError("These cases are already linked.")
     link = CaseLink.objects.create(case_a=first, case_b=second, reason=reason, created_by=by)
     for each in (case, other):
-        audit.record(user=by, case=each, action=A.CREATE, what=f"link to case {other.pk if each is case else case.pk}")
+        audit.record(
+            user=by, case=each, action=Action.CREATE, what=f"link to case {other.pk if each is case else case.pk}"
+        )
     return link
 
 
@@ -136,6 +138,6 @@ def case_link(*, case: Case, other: Case, reason: str, by: User) -> CaseLink:
 def case_unlink(*, link: CaseLink, by: User) -> None:
     for each in (link.case_a, link.case_b):
         audit.record(
-            user=by, case=each, action=A.REMOVE, what=f"link between cases {link.case_a_id} and {link.case_b_id}"
+            user=by, case=each, action=Action.REMOVE, what=f"link between cases {link.case_a_id} and {link.case_b_id}"
         )
     link.delete()

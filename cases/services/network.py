@@ -7,7 +7,7 @@ from .. import access, audit
 from ..models import AuditEvent, Case, NetworkMember
 from .case import CaseError
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 EDITABLE = [
     "kind",
@@ -45,7 +45,7 @@ def network_add(*, case: Case, by: User | None, user: User | None = None, **fiel
     member = NetworkMember.objects.create(case=case, user=user, added_by=by, **fields)
     if user is not None:
         access.sync_grants(case=case)
-    audit.record(user=by, case=case, action=A.CREATE, what=f"network: {member.name}")
+    audit.record(user=by, case=case, action=Action.CREATE, what=f"network: {member.name}")
     return member
 
 
@@ -59,7 +59,7 @@ def network_update(*, member: NetworkMember, by: User, **fields) -> NetworkMembe
     member.save(update_fields=list(fields))
     if member.user_id:
         access.sync_grants(case=member.case)
-    audit.record(user=by, case=member.case, action=A.CHANGE, what=f"network: {member.name}")
+    audit.record(user=by, case=member.case, action=Action.CHANGE, what=f"network: {member.name}")
     return member
 
 
@@ -71,7 +71,7 @@ def network_remove(*, member: NetworkMember, by: User) -> None:
     member.save(update_fields=["removed_at"])
     if member.user_id:
         access.sync_grants(case=member.case)
-    audit.record(user=by, case=member.case, action=A.REMOVE, what=f"network: {member.name}")
+    audit.record(user=by, case=member.case, action=Action.REMOVE, what=f"network: {member.name}")
 
 
 def case_add_partner(*, case: Case, partner: User, contribute: bool, by: User | None, role: str = "") -> NetworkMember:

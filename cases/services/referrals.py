@@ -9,7 +9,7 @@ from .. import audit
 from ..models import AuditEvent, Case, Referral, Stage, YoungPerson
 from .case import CaseError, case_create
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 Status = Referral.Status
 
 YOUNG_PERSON_FIELDS = ["given_name", "family_name", "date_of_birth", "living_situation", "education_setting"]
@@ -54,7 +54,9 @@ def referral_resolve_duplicate(*, referral: Referral, choice: str, by: User) -> 
         raise CaseError("Choose whether it is the same young person.")
     referral.duplicate_choice = choice
     referral.save(update_fields=["duplicate_choice"])
-    audit.record(user=by, case=None, referral=referral, action=A.CHANGE, what=f"referral: possible duplicate {choice}")
+    audit.record(
+        user=by, case=None, referral=referral, action=Action.CHANGE, what=f"referral: possible duplicate {choice}"
+    )
     return referral
 
 
@@ -97,7 +99,7 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
         user=by,
         case=case,
         referral=referral,
-        action=A.CREATE,
+        action=Action.CREATE,
         what=f"referral accepted (received {referral.received_at:%d %b %Y})",
     )
     return case
@@ -109,7 +111,7 @@ def referral_decline(*, referral: Referral, reason: str, by: User) -> Referral:
     if not reason.strip():
         raise CaseError("Give the reason for declining.")
     _decide(referral, Status.DECLINED, by, decision_reason=reason)
-    audit.record(user=by, case=None, referral=referral, action=A.CHANGE, what="referral declined")
+    audit.record(user=by, case=None, referral=referral, action=Action.CHANGE, what="referral declined")
     return referral
 
 
@@ -119,5 +121,5 @@ def referral_signpost(*, referral: Referral, service: str, reason: str, by: User
     if not service.strip():
         raise CaseError("Name the service you are signposting to.")
     _decide(referral, Status.SIGNPOSTED, by, signposted_to=service, decision_reason=reason)
-    audit.record(user=by, case=None, referral=referral, action=A.CHANGE, what="referral signposted")
+    audit.record(user=by, case=None, referral=referral, action=Action.CHANGE, what="referral signposted")
     return referral

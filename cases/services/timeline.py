@@ -9,7 +9,7 @@ from .. import audit
 from ..models import AuditEvent, Case, TimelineEntry
 from .case import CaseError
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 
 @transaction.atomic
@@ -21,7 +21,7 @@ def timeline_add(*, case: Case, by: User, **fields) -> TimelineEntry:
         raise CaseError("They cannot have come back before they went missing.")
     entry.save()
     label = "restricted entry" if entry.restricted else f"{entry.get_kind_display().lower()}: {entry.summary}"
-    audit.record(user=by, case=case, action=A.CREATE, what=f"timeline {label}")
+    audit.record(user=by, case=case, action=Action.CREATE, what=f"timeline {label}")
     return entry
 
 
@@ -36,7 +36,7 @@ def missing_episode_end(*, entry: TimelineEntry, returned_at: datetime, where_fo
     entry.returned_at = returned_at
     entry.where_found = where_found
     entry.save(update_fields=["returned_at", "where_found"])
-    audit.record(user=by, case=entry.case, action=A.CHANGE, what="missing episode ended")
+    audit.record(user=by, case=entry.case, action=Action.CHANGE, what="missing episode ended")
     return entry
 
 
@@ -46,5 +46,5 @@ def return_interview_done(*, entry: TimelineEntry, done_at: datetime, by: User) 
         raise CaseError("There is no return home interview due for this entry.")
     entry.return_interview_done_at = done_at
     entry.save(update_fields=["return_interview_done_at"])
-    audit.record(user=by, case=entry.case, action=A.CHANGE, what="return home interview done")
+    audit.record(user=by, case=entry.case, action=Action.CHANGE, what="return home interview done")
     return entry

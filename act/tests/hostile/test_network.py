@@ -13,16 +13,16 @@ from cases.models import Case, NetworkMember
 from .checks import assert_shown, attempt
 from .inputs import HOSTILE, choice, chosen, form, pick, text, tick
 
-M = NetworkMember
+Member = NetworkMember
 
 MEMBER = {
-    "kind": choice(M.Kind.values),
+    "kind": choice(Member.Kind.values),
     "name": text("Nan"),
     "relationship": text("Grandmother"),
     "agency": text(""),
     "contact_details": text("07700 900123"),
-    "closeness": choice(M.Closeness.values),
-    "young_persons_view": choice(M.View.values),
+    "closeness": choice(Member.Closeness.values),
+    "young_persons_view": choice(Member.View.values),
     "can_contribute": tick(),
 }
 member_data = form(**MEMBER)
