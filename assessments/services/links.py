@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases import audit
@@ -35,13 +36,13 @@ def link_create(
     """Make a link for one section and one contributor. Returns the link and its token, which is shown
     to the worker once and never stored."""
     if contributor not in (Audience.YOUNG_PERSON, Audience.PARENT_CARER):
-        raise AssessmentError("Links are for the young person or a parent or carer.")
+        raise AssessmentError(_("Links are for the young person or a parent or carer."))
     if contributor == Audience.PARENT_CARER and not name.strip():
-        raise AssessmentError("Give the parent's or carer's name.")
+        raise AssessmentError(_("Give the parent's or carer's name."))
     if not 1 <= days <= 90:
-        raise AssessmentError("A link can last from 1 to 90 days.")
+        raise AssessmentError(_("A link can last from 1 to 90 days."))
     if passcode and len(passcode) < 4:
-        raise AssessmentError("A passcode needs at least 4 characters.")
+        raise AssessmentError(_("A passcode needs at least 4 characters."))
     case = section.assessment.case
     if contributor == Audience.YOUNG_PERSON and not name:
         name = case.young_person.preferred_name or case.young_person.given_name

@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
 
@@ -27,7 +28,7 @@ def case_create(*, young_person: YoungPerson, team: Team, key_worker: User | Non
 def case_allocate(*, case: Case, worker: User, by: User | None) -> Case:
     """Make `worker` the key worker; the previous one's spell ends and their grant goes."""
     if worker.team_id != case.team_id or worker.role not in (User.Role.ACT_WORKER, User.Role.MANAGER):
-        raise CaseError("The key worker must be an ACT worker or manager in the case's team.")
+        raise CaseError(_("The key worker must be an ACT worker or manager in the case's team."))
     if case.key_worker_id == worker.pk:
         return case
     now = timezone.now()
@@ -43,7 +44,7 @@ def case_allocate(*, case: Case, worker: User, by: User | None) -> Case:
 @transaction.atomic
 def case_set_plan_coordinator(*, case: Case, coordinator: User | None, by: User | None) -> Case:
     if coordinator is not None and coordinator.role != User.Role.PLAN_COORDINATOR:
-        raise CaseError("The plan coordinator must be an Innovation social worker or an IRO.")
+        raise CaseError(_("The plan coordinator must be an Innovation social worker or an IRO."))
     case.plan_coordinator = coordinator
     case.save(update_fields=["plan_coordinator"])
     access.sync_grants(case=case)
@@ -74,9 +75,9 @@ def young_person_update(*, case: Case, young_person: YoungPerson, fields: list[s
 @transaction.atomic
 def case_change_stage(*, case: Case, stage: str, by: User, reason: str = "") -> Case:
     if stage == Stage.CLOSED:
-        raise CaseError("Close a case with its reason and outcome.")
+        raise CaseError(_("Close a case with its reason and outcome."))
     if case.is_closed:
-        raise CaseError("Reopen the case first.")
+        raise CaseError(_("Reopen the case first."))
     if stage == case.stage:
         return case
     StageChange.objects.create(case=case, from_stage=case.stage, to_stage=stage, reason=reason, changed_by=by)
@@ -89,9 +90,9 @@ def case_change_stage(*, case: Case, stage: str, by: User, reason: str = "") -> 
 @transaction.atomic
 def case_close(*, case: Case, reason: str, outcome: str, by: User) -> Case:
     if case.is_closed:
-        raise CaseError("The case is already closed.")
+        raise CaseError(_("The case is already closed."))
     if not reason.strip():
-        raise CaseError("Say why the case is closing.")
+        raise CaseError(_("Say why the case is closing."))
     StageChange.objects.create(case=case, from_stage=case.stage, to_stage=Stage.CLOSED, reason=reason, changed_by=by)
     case.stage = Stage.CLOSED
     case.closed_at = timezone.now()
@@ -106,9 +107,9 @@ def case_close(*, case: Case, reason: str, outcome: str, by: User) -> Case:
 @transaction.atomic
 def case_reopen(*, case: Case, reason: str, by: User) -> Case:
     if not case.is_closed:
-        raise CaseError("The case is not closed.")
+        raise CaseError(_("The case is not closed."))
     if not reason.strip():
-        raise CaseError("Say why the case is reopening.")
+        raise CaseError(_("Say why the case is reopening."))
     stage = Stage.SUPPORT
     StageChange.objects.create(case=case, from_stage=Stage.CLOSED, to_stage=stage, reason=reason, changed_by=by)
     case.stage = stage
@@ -122,10 +123,10 @@ def case_reopen(*, case: Case, reason: str, by: User) -> Case:
 @transaction.atomic
 def case_link(*, case: Case, other: Case, reason: str, by: User) -> CaseLink:
     if case.pk == other.pk:
-        raise CaseError("A case cannot be linked to itself.")
+        raise CaseError(_("A case cannot be linked to itself."))
     first, second = sorted((case, other), key=lambda c: c.pk)
     if CaseLink.objects.filter(case_a=first, case_b=second).exists():
-        raise CaseError("These cases are already linked.")
+        raise CaseError(_("These cases are already linked."))
     link = CaseLink.objects.create(case_a=first, case_b=second, reason=reason, created_by=by)
     for each in (case, other):
         audit.record(

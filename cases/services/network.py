@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 
@@ -25,12 +26,12 @@ def _check_account(case: Case, user: User | None, member: NetworkMember | None =
     if user is None:
         return
     if not user.is_partner:
-        raise CaseError("Only partner agency workers are added to a case's network with their account.")
+        raise CaseError(_("Only partner agency workers are added to a case's network with their account."))
     others = NetworkMember.objects.filter(case=case, user=user, removed_at__isnull=True)
     if member is not None:
         others = others.exclude(pk=member.pk)
     if others.exists():
-        raise CaseError(f"{user} is already in this case's network.")
+        raise CaseError(_("%(name)s is already in this case's network.") % {"name": user})
 
 
 @transaction.atomic
@@ -53,7 +54,7 @@ def network_add(*, case: Case, by: User | None, user: User | None = None, **fiel
 def network_update(*, member: NetworkMember, by: User, **fields) -> NetworkMember:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise CaseError(f"Cannot change {', '.join(sorted(unknown))}.")
+        raise CaseError(_("Cannot change %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     for name, value in fields.items():
         setattr(member, name, value)
     member.save(update_fields=list(fields))

@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
 
@@ -42,16 +43,16 @@ def referral_create(
 
 def _require_waiting(referral: Referral) -> None:
     if referral.status != Status.WAITING:
-        raise CaseError("This referral has already been decided.")
+        raise CaseError(_("This referral has already been decided."))
 
 
 @transaction.atomic
 def referral_resolve_duplicate(*, referral: Referral, choice: str, by: User) -> Referral:
     _require_waiting(referral)
     if referral.possible_duplicate_id is None:
-        raise CaseError("This referral has no possible duplicate.")
+        raise CaseError(_("This referral has no possible duplicate."))
     if choice not in (Referral.DuplicateChoice.LINKED, Referral.DuplicateChoice.SEPARATE):
-        raise CaseError("Choose whether it is the same young person.")
+        raise CaseError(_("Choose whether it is the same young person."))
     referral.duplicate_choice = choice
     referral.save(update_fields=["duplicate_choice"])
     audit.record(
@@ -76,12 +77,13 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     _require_waiting(referral)
     if referral.possible_duplicate_id and not referral.duplicate_choice:
-        raise CaseError("First decide whether this is the young person the team already knows.")
+        raise CaseError(_("First decide whether this is the young person the team already knows."))
     team = referral.team
     at_capacity = team_caseload(team) >= team.case_capacity
     if at_capacity and not over_capacity_reason.strip():
         raise CaseError(
-            f"The team is at its capacity of {team.case_capacity} cases: give a reason to accept beyond it."
+            _("The team is at its capacity of %(capacity)s cases: give a reason to accept beyond it.")
+            % {"capacity": team.case_capacity}
         )
 
     case = None
@@ -109,7 +111,7 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
 def referral_decline(*, referral: Referral, reason: str, by: User) -> Referral:
     _require_waiting(referral)
     if not reason.strip():
-        raise CaseError("Give the reason for declining.")
+        raise CaseError(_("Give the reason for declining."))
     _decide(referral, Status.DECLINED, by, decision_reason=reason)
     audit.record(user=by, case=None, referral=referral, action=Action.CHANGE, what="referral declined")
     return referral
@@ -119,7 +121,7 @@ def referral_decline(*, referral: Referral, reason: str, by: User) -> Referral:
 def referral_signpost(*, referral: Referral, service: str, reason: str, by: User) -> Referral:
     _require_waiting(referral)
     if not service.strip():
-        raise CaseError("Name the service you are signposting to.")
+        raise CaseError(_("Name the service you are signposting to."))
     _decide(referral, Status.SIGNPOSTED, by, signposted_to=service, decision_reason=reason)
     audit.record(user=by, case=None, referral=referral, action=Action.CHANGE, what="referral signposted")
     return referral

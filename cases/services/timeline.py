@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 
@@ -15,10 +16,10 @@ Action = AuditEvent.Action
 @transaction.atomic
 def timeline_add(*, case: Case, by: User, **fields) -> TimelineEntry:
     if case.is_closed:
-        raise CaseError("The case is closed: reopen it to add to its timeline.")
+        raise CaseError(_("The case is closed: reopen it to add to its timeline."))
     entry = TimelineEntry(case=case, author=by, **fields)
     if entry.returned_at and entry.returned_at < entry.occurred_at:
-        raise CaseError("They cannot have come back before they went missing.")
+        raise CaseError(_("They cannot have come back before they went missing."))
     entry.save()
     label = "restricted entry" if entry.restricted else f"{entry.get_kind_display().lower()}: {entry.summary}"
     audit.record(user=by, case=case, action=Action.CREATE, what=f"timeline {label}")
@@ -28,11 +29,11 @@ def timeline_add(*, case: Case, by: User, **fields) -> TimelineEntry:
 @transaction.atomic
 def missing_episode_end(*, entry: TimelineEntry, returned_at: datetime, where_found: str, by: User) -> TimelineEntry:
     if entry.kind != TimelineEntry.Kind.MISSING:
-        raise CaseError("Only a missing episode can end.")
+        raise CaseError(_("Only a missing episode can end."))
     if returned_at < entry.occurred_at:
-        raise CaseError("They cannot have come back before they went missing.")
+        raise CaseError(_("They cannot have come back before they went missing."))
     if returned_at > timezone.now():
-        raise CaseError("The time they came back cannot be in the future.")
+        raise CaseError(_("The time they came back cannot be in the future."))
     entry.returned_at = returned_at
     entry.where_found = where_found
     entry.save(update_fields=["returned_at", "where_found"])
@@ -43,7 +44,7 @@ def missing_episode_end(*, entry: TimelineEntry, returned_at: datetime, where_fo
 @transaction.atomic
 def return_interview_done(*, entry: TimelineEntry, done_at: datetime, by: User) -> TimelineEntry:
     if not entry.return_interview_due_at:
-        raise CaseError("There is no return home interview due for this entry.")
+        raise CaseError(_("There is no return home interview due for this entry."))
     entry.return_interview_done_at = done_at
     entry.save(update_fields=["return_interview_done_at"])
     audit.record(user=by, case=entry.case, action=Action.CHANGE, what="return home interview done")
