@@ -19,7 +19,7 @@ from django.utils.html import escape
 from accounts.models import User
 from accounts.tests.factories import UserFactory
 from act.testing import assert_query_budget, count_queries, sign_in_fully
-from cases import imports, tasks
+from cases import referral_import, tasks
 from cases.models import Referral, ReferralImport
 from cases.tests.factories import ReferralFactory, YoungPersonFactory
 
@@ -53,7 +53,7 @@ def row(n: int = 1, **changes) -> dict:
 
 
 def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
-    columns = columns or list(imports.COLUMN_NAMES)
+    columns = columns or list(referral_import.COLUMN_NAMES)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
     writer.writeheader()
@@ -354,7 +354,7 @@ def test_a_nul_byte_past_the_start_of_the_file_is_refused_with_its_line(send):
     "columns,message",
     [
         (["council_reference", "first_name"], "The file is missing these columns: received_date, last_name"),
-        ([c for c in imports.COLUMN_NAMES if c != "urgency"], "The file has no urgency column"),
+        ([c for c in referral_import.COLUMN_NAMES if c != "urgency"], "The file has no urgency column"),
     ],
 )
 def test_missing_columns_are_named(send, columns, message):
@@ -365,7 +365,7 @@ def test_missing_columns_are_named(send, columns, message):
 
 
 def test_a_column_named_twice_is_refused(send):
-    header = ",".join([*imports.COLUMN_NAMES, "First Name"])
+    header = ",".join([*referral_import.COLUMN_NAMES, "First Name"])
     response = send(header + "\r\n" + csv_text([row(1)]).split("\r\n", 1)[1])
 
     assert "The column first_name appears more than once" in form_error(response)
@@ -373,7 +373,7 @@ def test_a_column_named_twice_is_refused(send):
 
 
 def test_columns_are_matched_without_regard_to_capitals_and_spaces(send):
-    header = ",".join(name.replace("_", " ").title() for name in imports.COLUMN_NAMES)
+    header = ",".join(name.replace("_", " ").title() for name in referral_import.COLUMN_NAMES)
     send(header + "\r\n" + csv_text([row(1)]).split("\r\n", 1)[1])
 
     assert ReferralImport.objects.get().good_rows == 1
@@ -381,7 +381,7 @@ def test_columns_are_matched_without_regard_to_capitals_and_spaces(send):
 
 def test_extra_columns_are_ignored_and_the_page_says_so(send, as_manager):
     rows = [{**row(1), "Social worker": "J Smith", "NHS number": "000 000 0000"}]
-    send(csv_text(rows, columns=[*imports.COLUMN_NAMES, "Social worker", "NHS number"]))
+    send(csv_text(rows, columns=[*referral_import.COLUMN_NAMES, "Social worker", "NHS number"]))
 
     upload = ReferralImport.objects.get()
     page = as_manager.get(detail_url(upload)).content.decode()
@@ -413,7 +413,7 @@ def test_a_value_over_several_lines_counts_from_its_first_line(send):
     [
         (b"", "The selected file is empty"),
         (b"  \r\n\r\n", "The selected file is empty"),
-        (",".join(imports.COLUMN_NAMES).encode() + b"\r\n\r\n", "no referrals under them"),
+        (",".join(referral_import.COLUMN_NAMES).encode() + b"\r\n\r\n", "no referrals under them"),
     ],
 )
 def test_an_empty_file_is_refused(send, content, message):
@@ -437,15 +437,17 @@ def test_a_file_over_5_mb_is_refused(send):
 def test_a_file_of_exactly_5_mb_gets_through_the_request_size_limit_and_is_checked(send):
     """The largest file allowed, in its form, is under MAX_REQUEST_BYTES (act/middleware.py). The file is
     a wide export: 50 rows, each with a long notes column, which the import ignores."""
-    columns = [*imports.COLUMN_NAMES, "case_notes"]
-    spare = imports.MAX_FILE_BYTES - len(csv_text([row(n, case_notes="") for n in range(1, 51)], columns).encode())
+    columns = [*referral_import.COLUMN_NAMES, "case_notes"]
+    spare = referral_import.MAX_FILE_BYTES - len(
+        csv_text([row(n, case_notes="") for n in range(1, 51)], columns).encode()
+    )
     notes = [spare // 50] * 49 + [spare - 49 * (spare // 50)]
     text = csv_text([row(n, case_notes="n" * notes[n - 1]) for n in range(1, 51)], columns)
-    assert len(text.encode()) == imports.MAX_FILE_BYTES
+    assert len(text.encode()) == referral_import.MAX_FILE_BYTES
 
     response = send(text)
 
-    assert int(response.wsgi_request.META["CONTENT_LENGTH"]) > imports.MAX_FILE_BYTES
+    assert int(response.wsgi_request.META["CONTENT_LENGTH"]) > referral_import.MAX_FILE_BYTES
     upload = ReferralImport.objects.get()
     assert response["Location"] == detail_url(upload)
     assert upload.status == Status.CHECKED
@@ -488,13 +490,13 @@ def test_a_quotation_mark_never_closed_is_refused_with_its_line(send):
     ],
 )
 def test_dates_are_read_in_uk_and_iso_order(value, expected):
-    assert imports.parse_date(value)[0] == expected
+    assert referral_import.parse_date(value)[0] == expected
 
 
 @pytest.mark.parametrize("value", ["04/23/2012", "23.04.2012", "next Tuesday", "2012-13-01", "23/04/12"])
 def test_other_dates_are_refused(value):
     with pytest.raises(ValueError):
-        imports.parse_date(value)
+        referral_import.parse_date(value)
 
 
 def test_a_date_of_birth_after_the_referral_was_received_is_a_bad_row(send):

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access, audit, imports
+from .. import access, audit
 from ..csvsafe import safe_row
 from ..forms.imports import ConfirmForm, UploadForm
 from ..models import ReferralImport
+from ..referral_import import COLUMNS, MAX_FILE_SIZE_LABEL, FileProblem, read_text
 from ..tasks import check_import, run_import
 from .common import posted
 
@@ -95,7 +96,7 @@ def import_upload(request):
     return render(
         request,
         "cases/imports/upload.html",
-        {"form": form, "recent": recent, "max_size": imports.MAX_FILE_SIZE_LABEL, "columns": imports.COLUMNS},
+        {"form": form, "recent": recent, "max_size": MAX_FILE_SIZE_LABEL, "columns": COLUMNS},
         status=400 if form.is_bound else 200,
     )
 
@@ -112,8 +113,8 @@ def _render_detail(request, upload: ReferralImport, *, confirm_form: ConfirmForm
     if upload.status == Status.CHECKED:
         context["confirm_form"] = confirm_form or ConfirmForm(upload=upload)
         try:
-            csv_file = imports.read_text(upload.content)
-        except imports.FileProblem:  # read at upload already; the notes are a courtesy
+            csv_file = read_text(upload.content)
+        except FileProblem:  # read at upload already; the notes are a courtesy
             csv_file = None
         if csv_file is not None:
             context["ignored_columns"] = csv_file.ignored_columns
