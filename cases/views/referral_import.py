@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import access, audit
 from ..csvsafe import safe_row
-from ..forms.imports import ConfirmForm, UploadForm
+from ..forms.referral_import import ConfirmForm, UploadForm
 from ..models import ReferralImport
 from ..referral_import import COLUMNS, MAX_FILE_SIZE_LABEL, FileProblem, read_text
 from ..tasks import check_import, run_import
