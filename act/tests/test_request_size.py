@@ -1,6 +1,6 @@
 """A request larger than MAX_REQUEST_BYTES is refused with 413 before its body is read
 (act/middleware.py). The largest request the service needs, a 5 MB referral import, is tested in
-cases/tests/test_referral_import.py."""
+cases/tests/referral_import/test_reading.py."""
 
 import io
 
