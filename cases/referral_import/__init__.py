@@ -3,7 +3,8 @@ docs/referral-import.md).
 
 Everything here is pure: bytes or text in; the file's columns, its rows, and for each row either the
 clean fields of a Referral or the reasons it cannot be imported. Nothing touches the database: the tasks
-in cases/tasks.py add what only the database knows (a council reference the team already has).
+in cases/tasks.py add what only the database knows (a council reference the team already has), and
+cases/services/referral_import.py records the upload, the confirmation and the cancelling.
 
 Two kinds of problem:
 - `FileProblem`: the whole file cannot be read (wrong encoding, not a CSV file, a column missing...).
