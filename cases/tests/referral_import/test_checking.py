@@ -118,3 +118,43 @@ def test_a_date_of_birth_after_the_referral_was_received_is_a_bad_row(send):
     send(csv_text([row(1, received_date="01/01/2020", date_of_birth="02/02/2021")]))
 
     assert "date_of_birth is after received_date" in ReferralImport.objects.get().problems[0]["message"]
+
+
+# One row on its own: no file, no database
+
+
+def record(**changes) -> referral_import.Record:
+    values = row(1, **changes)
+    columns = len(referral_import.COLUMNS)
+    return referral_import.Record(line=2, values=values, value_count=columns, column_count=columns)
+
+
+def test_a_good_row_gives_the_referrals_fields_and_when_it_was_received():
+    result = referral_import.check_record(record(received_date="23/04/2025 14:05"), today=date(2025, 5, 1))
+
+    assert result.ok and result.line == 2 and result.reference == "CSC-000001"
+    assert result.fields["given_name"] == "Mia" and result.fields["date_of_birth"] == date(2012, 4, 2)
+    assert result.fields["worries"] == ["online", "older_peers"]
+    assert "received_at" not in result.fields  # referral_create takes it on its own
+    received = timezone.localtime(result.received_at)
+    assert (received.date(), received.strftime("%H:%M")) == (date(2025, 4, 23), "14:05")
+
+
+def test_a_date_received_without_a_time_is_the_start_of_the_working_day():
+    result = referral_import.check_record(record(received_date="2025-04-23"), today=date(2025, 5, 1))
+
+    assert timezone.localtime(result.received_at).strftime("%H:%M") == "09:00"
+
+
+def test_a_bad_row_gets_every_reason_at_once_in_the_order_of_the_columns():
+    bad = record(received_date="", date_of_birth="01/01/1899", urgency="asap", worries=";", going_well="")
+
+    result = referral_import.check_record(bad, today=date(2025, 5, 1))
+
+    assert result.errors == [
+        "received_date is empty",
+        "date_of_birth: “01/01/1899” is before 1900",
+        "worries: give at least one worry",
+        "urgency: “asap” is not one of: routine, soon, urgent",
+    ]
+    assert result.fields is None and result.received_at is None
