@@ -322,7 +322,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# The largest request is a referral import: a CSV file of up to 5 MB (cases/imports.py) in its form.
+# The largest request is a referral import: a CSV file of up to 5 MB (cases/referral_import/reading.py) in its form.
 # Anything larger is refused with 413 before it is read (act/middleware.py); the web server in front
 # should have the same limit (nginx: client_max_body_size 6m).
 MAX_REQUEST_BYTES = int(env("MAX_REQUEST_BYTES", str(6 * 1024 * 1024)))

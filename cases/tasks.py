@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Team
 
-from . import imports, services
+from . import services
 from .models import Referral, ReferralImport
+from .referral_import import FileProblem, RowResult, check_file, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -65,14 +66,14 @@ def _lock(import_pk: int, status: str, start: int) -> ReferralImport | None:
     return found
 
 
-def _read(upload: ReferralImport) -> list[imports.RowResult] | None:
+def _read(upload: ReferralImport) -> list[RowResult] | None:
     try:
-        csv_file = imports.read_text(upload.content)
-    except imports.FileProblem as problem:
+        csv_file = read_text(upload.content)
+    except FileProblem as problem:
         # The file was read when it was uploaded, so this should not happen; say so, do not guess.
         _fail(upload.pk, problem.message)
         return None
-    return list(imports.check_file(csv_file, today=timezone.localdate()))
+    return list(check_file(csv_file, today=timezone.localdate()))
 
 
 def _already_imported(team_id: int, references: list[str]) -> set[str]:
@@ -85,7 +86,7 @@ def _already_imported(team_id: int, references: list[str]) -> set[str]:
     )
 
 
-def _already_imported_problem(row: imports.RowResult) -> dict:
+def _already_imported_problem(row: RowResult) -> dict:
     row.errors.append(_("this council reference was already imported: the team already has this referral"))
     return row.problem()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, referrals
+from .views import referral_import, referrals
 
 app_name = "referrals"
 
@@ -12,10 +12,10 @@ urlpatterns = [
     path("<int:pk>/accept/", referrals.accept, name="accept"),
     path("<int:pk>/decline/", referrals.decline, name="decline"),
     path("<int:pk>/signpost/", referrals.signpost, name="signpost"),
-    path("import/", imports.import_upload, name="import"),
-    path("import/<int:pk>/", imports.import_detail, name="import-detail"),
-    path("import/<int:pk>/progress/", imports.import_progress, name="import-progress"),
-    path("import/<int:pk>/problems.csv", imports.import_problems_csv, name="import-problems-csv"),
-    path("import/<int:pk>/confirm/", imports.import_confirm, name="import-confirm"),
-    path("import/<int:pk>/cancel/", imports.import_cancel, name="import-cancel"),
+    path("import/", referral_import.import_upload, name="import"),
+    path("import/<int:pk>/", referral_import.import_detail, name="import-detail"),
+    path("import/<int:pk>/progress/", referral_import.import_progress, name="import-progress"),
+    path("import/<int:pk>/problems.csv", referral_import.import_problems_csv, name="import-problems-csv"),
+    path("import/<int:pk>/confirm/", referral_import.import_confirm, name="import-confirm"),
+    path("import/<int:pk>/cancel/", referral_import.import_cancel, name="import-cancel"),
 ]

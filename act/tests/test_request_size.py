@@ -1,6 +1,6 @@
 """A request larger than MAX_REQUEST_BYTES is refused with 413 before its body is read
 (act/middleware.py). The largest request the service needs, a 5 MB referral import, is tested in
-cases/tests/test_referral_import.py."""
+cases/tests/referral_import/test_reading.py."""
 
 import io
 
@@ -16,7 +16,7 @@ from accounts.tests.factories import UserFactory
 from act.middleware import declared_length
 from act.tests.test_security_headers import assert_headers
 from act.tests.test_settings import PRODUCTION, run_django
-from cases import imports
+from cases import referral_import
 from cases.models import ReferralImport
 
 MB = 1024 * 1024
@@ -38,14 +38,14 @@ def manager_client(client_for, team):
 
 def test_the_default_limit_leaves_room_for_a_5_mb_import_and_its_form():
     assert settings.MAX_REQUEST_BYTES == 6 * MB
-    assert settings.MAX_REQUEST_BYTES - imports.MAX_FILE_BYTES >= 512 * 1024
+    assert settings.MAX_REQUEST_BYTES - referral_import.MAX_FILE_BYTES >= 512 * 1024
     # The non-file part of a form stays well under the limit; uploads stay in memory within it.
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < settings.MAX_REQUEST_BYTES
     assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE == settings.MAX_REQUEST_BYTES
 
 
 def test_the_limit_is_read_from_the_environment():
-    code = "from django.conf import settings as s; print(s.MAX_REQUEST_BYTES, s.FILE_UPLOAD_MAX_MEMORY_SIZE)"
+    code = "from django.conf import settings; print(settings.MAX_REQUEST_BYTES, settings.FILE_UPLOAD_MAX_MEMORY_SIZE)"
     result = run_django(code, {**PRODUCTION, "MAX_REQUEST_BYTES": "8388608"})
     assert result.stdout.split() == ["8388608", "8388608"], result.stderr
 

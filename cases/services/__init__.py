@@ -15,6 +15,7 @@ from .case import (
     young_person_update,
 )
 from .network import case_add_partner, case_remove_partner, network_add, network_remove, network_update
+from .referral_import import referral_import_cancel, referral_import_confirm, referral_import_create
 from .referrals import (
     referral_accept,
     referral_create,
@@ -45,6 +46,9 @@ __all__ = [
     "referral_accept",
     "referral_create",
     "referral_decline",
+    "referral_import_cancel",
+    "referral_import_confirm",
+    "referral_import_create",
     "referral_resolve_duplicate",
     "referral_signpost",
     "return_interview_done",

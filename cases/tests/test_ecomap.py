@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from cases import ecomap
-from cases.ecomap import ecomap_svg, wrap
+from cases.ecomap import ecomap_svg, layout, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 CLOSENESS = ["close", "some", "distant"]
@@ -107,15 +107,10 @@ def test_forty_members_are_all_drawn_and_every_one_is_in_the_text_alternative():
 @pytest.mark.parametrize("count", [1, 2, 7, 15, 40])
 def test_no_two_labels_overlap_however_the_members_are_spread(closeness, count):
     members = crowd(count, closeness, seed=count)
-    groups = [[] for _ring in ecomap.RINGS]
-    for member in members:
-        lines = wrap(member.name, max_width=ecomap.LABEL_MAX_W, size=ecomap.LABEL_FONT, max_lines=2)
-        width = max(ecomap.text_width(line, ecomap.LABEL_FONT) for line in lines)
-        ring = ecomap.RINGS.index(member.closeness)
-        groups[ring].append(ecomap.Placed(member=member, name=member.name, lines=lines, label_width=width, ring=ring))
-    ecomap._spread(groups)
-    _radii, boxes = ecomap._layout(groups)
-    assert ecomap._first_clash(boxes) is None
+    groups = layout.group_by_ring(members)
+    layout.spread(groups)
+    _radii, boxes = layout.grow_rings(groups)
+    assert layout.first_clash(boxes) is None
 
 
 def test_forty_members_in_one_ring_still_fit_a_readable_picture():

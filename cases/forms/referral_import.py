@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import imports
 from ..models import ReferralImport
+from ..referral_import import MAX_FILE_BYTES, MAX_FILE_SIZE_LABEL, CsvFile, FileProblem, read_upload
 from .common import helper
 
 
@@ -27,20 +27,20 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.csv_file: imports.CsvFile | None = None
+        self.csv_file: CsvFile | None = None
         self.helper = helper(Field.text("file", label_size=Size.MEDIUM), button=_("Upload and check the file"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         # Checked before reading, so that a very large file is never read into memory.
-        if upload.size > imports.MAX_FILE_BYTES:
+        if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(
-                _("The selected file must be smaller than %(size)s.") % {"size": imports.MAX_FILE_SIZE_LABEL},
+                _("The selected file must be smaller than %(size)s.") % {"size": MAX_FILE_SIZE_LABEL},
                 code="too_large",
             )
         try:
-            self.csv_file = imports.read_upload(upload.read(), upload.name or "")
-        except imports.FileProblem as problem:
+            self.csv_file = read_upload(upload.read(), upload.name or "")
+        except FileProblem as problem:
             raise forms.ValidationError(problem.message, code="unreadable") from None
         return upload
 

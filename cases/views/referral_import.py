@@ -10,21 +10,19 @@ import csv
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import access, audit, imports
+from .. import access, audit, services
 from ..case_page import posted
 from ..csvsafe import safe_row
-from ..forms.imports import ConfirmForm, UploadForm
+from ..forms.referral_import import ConfirmForm, UploadForm
 from ..models import ReferralImport
-from ..tasks import check_import, run_import
+from ..referral_import import COLUMNS, MAX_FILE_SIZE_LABEL, FileProblem, read_text
 
 Status = ReferralImport.Status
 ACTIVE = (Status.CHECKING, Status.IMPORTING)
@@ -75,17 +73,9 @@ def import_upload(request):
     _require_manager(user)
     form = UploadForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        csv_file = form.csv_file
-        with transaction.atomic():
-            upload = ReferralImport.objects.create(
-                team_id=user.team_id,
-                created_by=user,
-                file_name=(form.cleaned_data["file"].name or "referrals.csv")[:255],
-                content=csv_file.text,
-                total_rows=csv_file.row_count,
-                status=Status.CHECKING,
-            )
-            transaction.on_commit(lambda: check_import.delay(upload.pk))
+        upload = services.referral_import_create(
+            csv_file=form.csv_file, file_name=form.cleaned_data["file"].name, by=user
+        )
         return redirect("referrals:import-detail", pk=upload.pk)
     recent = (
         ReferralImport.objects.filter(team_id=user.team_id)
@@ -95,7 +85,7 @@ def import_upload(request):
     return render(
         request,
         "cases/imports/upload.html",
-        {"form": form, "recent": recent, "max_size": imports.MAX_FILE_SIZE_LABEL, "columns": imports.COLUMNS},
+        {"form": form, "recent": recent, "max_size": MAX_FILE_SIZE_LABEL, "columns": COLUMNS},
         status=400 if form.is_bound else 200,
     )
 
@@ -112,8 +102,8 @@ def _render_detail(request, upload: ReferralImport, *, confirm_form: ConfirmForm
     if upload.status == Status.CHECKED:
         context["confirm_form"] = confirm_form or ConfirmForm(upload=upload)
         try:
-            csv_file = imports.read_text(upload.content)
-        except imports.FileProblem:  # read at upload already; the notes are a courtesy
+            csv_file = read_text(upload.content)
+        except FileProblem:  # read at upload already; the notes are a courtesy
             csv_file = None
         if csv_file is not None:
             context["ignored_columns"] = csv_file.ignored_columns
@@ -144,27 +134,22 @@ def import_confirm(request, pk: int):
     form = ConfirmForm(request.POST, upload=upload)
     if not form.is_valid():
         return _render_detail(request, upload, confirm_form=form, status=400)
-    with transaction.atomic():
-        # Conditional, so that a second press of the button (or a second tab) starts nothing more.
-        started = ReferralImport.objects.filter(pk=upload.pk, status=Status.CHECKED).update(
-            status=Status.IMPORTING,
-            only_good_rows=bool(form.cleaned_data.get("only_good_rows")),
-            processed_rows=0,
+    try:
+        services.referral_import_confirm(
+            upload=upload, only_good_rows=bool(form.cleaned_data.get("only_good_rows")), by=request.user
         )
-        if started:
-            transaction.on_commit(lambda: run_import.delay(upload.pk))
+    except services.CaseError as error:  # started from another tab since this page was loaded
+        messages.info(request, str(error))
     return redirect("referrals:import-detail", pk=upload.pk)
 
 
 @require_POST
 def import_cancel(request, pk: int):
     upload = access.get_import_for_manager(request.user, pk)
-    # The file's rows are about children: once the import is cancelled they are not kept.
-    cancelled = ReferralImport.objects.filter(pk=upload.pk, status__in=[Status.CHECKING, Status.CHECKED]).update(
-        status=Status.CANCELLED, content="", problems=[], finished_at=timezone.now()
-    )
-    if not cancelled:
-        messages.info(request, _("This import has already started or finished, so it cannot be cancelled."))
+    try:
+        services.referral_import_cancel(upload=upload, by=request.user)
+    except services.CaseError as error:
+        messages.info(request, str(error))
         return redirect("referrals:import-detail", pk=upload.pk)
     messages.success(request, _("Import of %(file)s cancelled. Nothing was imported.") % {"file": upload.file_name})
     return redirect("referrals:import")
