@@ -24,15 +24,8 @@ from .links import (
     link_used,
     token_hash,
 )
-from .plans import (
-    REVIEW_INTERVAL_WEEKS,
-    first_picture_reached,
-    review_hold,
-    review_interval_change,
-    snapshot,
-    timescale_decide,
-    timescale_propose,
-)
+from .reviews import REVIEW_INTERVAL_WEEKS, review_hold, review_interval_change, snapshot
+from .timescales import first_picture_reached, timescale_decide, timescale_propose
 
 __all__ = [
     "LINK_DAYS",

@@ -14,7 +14,7 @@ from act.testing import assert_closed_case_refused, assert_query_budget
 from assessments import services
 from assessments.models import Assessment, ReviewPoint, TimescaleAgreement
 from assessments.sections import Audience, SectionKind
-from assessments.views.plans import readable_snapshot
+from assessments.views.reviews import readable_snapshot
 from cases import services as case_services
 from cases.models import AuditEvent
 

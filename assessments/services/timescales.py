@@ -1,0 +1,81 @@
+"""Writes to an assessment's timescale: the key worker's proposals, the manager's decision, and the first
+full picture the timescale aims at."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from cases import audit
+from cases.models import AuditEvent
+
+from ..models import Assessment, TimescaleAgreement
+from .contributions import AssessmentError
+
+A = AuditEvent.Action
+
+
+@transaction.atomic
+def timescale_propose(
+    *, assessment: Assessment, weeks: int, strategy: str, target_date: date, by: User
+) -> TimescaleAgreement:
+    proposal = TimescaleAgreement.objects.create(
+        assessment=assessment,
+        getting_to_know_weeks=weeks,
+        engagement_strategy=strategy,
+        target_date=target_date,
+        created_by=by,
+    )
+    audit.record(user=by, case=assessment.case, action=A.CREATE, what="assessment timescale proposed")
+    return proposal
+
+
+@transaction.atomic
+def timescale_decide(
+    *,
+    proposal: TimescaleAgreement,
+    by: User,
+    comment: str = "",
+    weeks: int | None = None,
+    strategy: str | None = None,
+    target_date: date | None = None,
+) -> TimescaleAgreement:
+    """The manager agrees the proposal as it is, or changes it (with a comment). A new version is kept."""
+    changed = (
+        (weeks is not None and weeks != proposal.getting_to_know_weeks)
+        or (strategy is not None and strategy != proposal.engagement_strategy)
+        or (target_date is not None and target_date != proposal.target_date)
+    )
+    if changed and not comment.strip():
+        raise AssessmentError("Say why you are changing the timescale.")
+    decision = TimescaleAgreement.objects.create(
+        assessment=proposal.assessment,
+        getting_to_know_weeks=weeks if weeks is not None else proposal.getting_to_know_weeks,
+        engagement_strategy=strategy if strategy is not None else proposal.engagement_strategy,
+        target_date=target_date or proposal.target_date,
+        status=TimescaleAgreement.Status.CHANGED if changed else TimescaleAgreement.Status.AGREED,
+        comment=comment,
+        created_by=by,
+    )
+    audit.record(user=by, case=proposal.assessment.case, action=A.CHANGE, what="assessment timescale agreed")
+    return decision
+
+
+# The first full picture the timescale aims at
+
+
+@transaction.atomic
+def first_picture_reached(*, assessment: Assessment, by: User) -> Assessment:
+    """The key worker marks that the first full picture has been reached (what the agreed timescale
+    aims at). Marking it again changes nothing: the first time is the one that counts."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    case = assessment.case
+    if case.is_closed:
+        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+    if locked.first_picture_at is None:
+        locked.first_picture_at = timezone.now()
+        locked.save(update_fields=["first_picture_at"])
+        audit.record(user=by, case=case, action=A.CHANGE, what="assessment: first full picture reached")
+    assessment.first_picture_at = locked.first_picture_at
+    return assessment
