@@ -4,8 +4,10 @@ import pytest
 from django.utils import timezone
 
 from assessments import services
-from assessments.models import Contribution, ReviewPoint, Revision, SharedLink, TimescaleAgreement
+from assessments.models import Assessment, Contribution, ReviewPoint, Revision, SharedLink, TimescaleAgreement
 from assessments.sections import Audience, SectionKind
+
+from .helpers import close
 
 
 @pytest.fixture
@@ -148,3 +150,17 @@ def test_the_next_review_must_be_in_the_future(case, key_worker):
         services.review_hold(
             review=case.assessment.reviews.get(), what_changed="x", next_due_on=timezone.localdate(), by=key_worker
         )
+
+
+def test_the_first_full_picture_service_refuses_a_closed_case(case, key_worker):
+    close(case, key_worker)
+    with pytest.raises(services.AssessmentError):
+        services.first_picture_reached(assessment=case.assessment, by=key_worker)
+    assert Assessment.objects.get(case=case).first_picture_at is None
+
+
+def test_the_interval_service_refuses_weeks_out_of_range(case, key_worker):
+    for weeks in (0, 27):
+        with pytest.raises(services.AssessmentError):
+            services.review_interval_change(assessment=case.assessment, weeks=weeks, by=key_worker)
+    assert Assessment.objects.get(case=case).review_interval_weeks == 6
