@@ -25,7 +25,13 @@ from .links import (
     token_hash,
 )
 from .reviews import REVIEW_INTERVAL_WEEKS, review_hold, review_interval_change, snapshot
-from .timescales import first_picture_reached, timescale_decide, timescale_propose
+from .timescales import (
+    ProposalReplaced,
+    first_picture_reached,
+    timescale_decide,
+    timescale_is_latest,
+    timescale_propose,
+)
 
 __all__ = [
     "LINK_DAYS",
@@ -33,6 +39,7 @@ __all__ = [
     "REVIEW_INTERVAL_WEEKS",
     "AssessmentError",
     "Conflict",
+    "ProposalReplaced",
     "assessment_open",
     "contribution_add",
     "contribution_save",
@@ -52,6 +59,7 @@ __all__ = [
     "review_interval_change",
     "snapshot",
     "timescale_decide",
+    "timescale_is_latest",
     "timescale_propose",
     "token_hash",
 ]

@@ -16,10 +16,33 @@ from .contributions import AssessmentError
 A = AuditEvent.Action
 
 
+class ProposalReplaced(AssessmentError):
+    """The proposal is no longer the latest version: a newer proposal, or a decision on it, came first."""
+
+    def __init__(self):
+        super().__init__("This proposal has been replaced by a newer version: decide on that one.")
+
+
+def _take_turn(assessment_id: int) -> None:
+    """Proposals and decisions on one assessment wait for each other, so that a manager always decides
+    on the latest proposal, and a proposal sent while they were deciding is not hidden behind the
+    decision (it stays the latest version, waiting for them)."""
+    Assessment.objects.select_for_update().only("pk").get(pk=assessment_id)
+
+
+def timescale_is_latest(proposal: TimescaleAgreement) -> bool:
+    """Whether this is still the assessment's latest version: only the latest proposal may be decided."""
+    latest = TimescaleAgreement.objects.filter(assessment_id=proposal.assessment_id).values_list("pk", flat=True)
+    return latest.first() == proposal.pk
+
+
 @transaction.atomic
 def timescale_propose(
     *, assessment: Assessment, weeks: int, strategy: str, target_date: date, by: User
 ) -> TimescaleAgreement:
+    """The key worker's proposal, for the manager to agree. It becomes the latest version: a proposal
+    still waiting is replaced by it (and kept)."""
+    _take_turn(assessment.pk)
     proposal = TimescaleAgreement.objects.create(
         assessment=assessment,
         getting_to_know_weeks=weeks,
@@ -41,7 +64,11 @@ def timescale_decide(
     strategy: str | None = None,
     target_date: date | None = None,
 ) -> TimescaleAgreement:
-    """The manager agrees the proposal as it is, or changes it (with a comment). A new version is kept."""
+    """The manager agrees the proposal as it is, or changes it (with a comment). A new version is kept.
+    Only the latest proposal is decided: ProposalReplaced otherwise."""
+    _take_turn(proposal.assessment_id)
+    if not timescale_is_latest(proposal):
+        raise ProposalReplaced
     changed = (
         (weeks is not None and weeks != proposal.getting_to_know_weeks)
         or (strategy is not None and strategy != proposal.engagement_strategy)

@@ -1,10 +1,13 @@
-"""What the timescale and review tests share: who looks, the pages' addresses, dates as the forms take them."""
+"""What the timescale and review tests share: who looks, the pages' addresses, dates as the forms take them,
+and the timescale's versions."""
 
 from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments import services
+from assessments.models import TimescaleAgreement
 from cases import services as case_services
 
 LOOKERS = ["key_worker", "manager", "partner_with_grant"]
@@ -34,3 +37,14 @@ def date_fields(name, value):
 
 def close(case, by):
     case_services.case_close(case=case, reason="Goals met", outcome="goals_met", by=by)
+
+
+def propose(case, by, weeks=8, strategy="Skate park on Tuesdays", days=70):
+    return services.timescale_propose(
+        assessment=case.assessment, weeks=weeks, strategy=strategy, target_date=in_days(days), by=by
+    )
+
+
+def versions(case):
+    """The timescale's versions, oldest first."""
+    return list(TimescaleAgreement.objects.filter(assessment__case=case).order_by("created_at", "pk"))

@@ -13,7 +13,18 @@ from assessments import services
 from assessments.models import Assessment, TimescaleAgreement
 from cases.models import AuditEvent
 
-from .helpers import BAD_WEEKS, LOOKERS, NOT_CHANGERS, STRANGERS, close, date_fields, in_days, url
+from .helpers import (
+    BAD_WEEKS,
+    LOOKERS,
+    NOT_CHANGERS,
+    STRANGERS,
+    close,
+    date_fields,
+    in_days,
+    propose,
+    url,
+    versions,
+)
 
 Status = TimescaleAgreement.Status
 
@@ -26,12 +37,6 @@ def proposal_data(**changes):
     }
     data.update(changes)
     return data
-
-
-def propose(case, by, weeks=8, strategy="Skate park on Tuesdays", days=70):
-    return services.timescale_propose(
-        assessment=case.assessment, weeks=weeks, strategy=strategy, target_date=in_days(days), by=by
-    )
 
 
 def agree_data(comment=""):
@@ -48,10 +53,6 @@ def change_data(proposal, **changes):
     }
     data.update(changes)
     return data
-
-
-def versions(case):
-    return list(TimescaleAgreement.objects.filter(assessment__case=case).order_by("created_at", "pk"))
 
 
 # Who sees the page

@@ -6,7 +6,6 @@ comment. Every version is kept. Anyone who may see the case sees the page; chang
 (404 otherwise), and a closed case is read-only."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,17 +22,6 @@ from ..models import Assessment, TimescaleAgreement
 from .common import case_for_page
 
 PROPOSED = TimescaleAgreement.Status.PROPOSED
-
-
-def _take_turn(assessment: Assessment) -> None:
-    """Proposals and decisions on one assessment wait for each other, so that a manager always decides
-    on the latest proposal, and a proposal sent while they were deciding is not hidden behind the
-    decision (it stays the latest version, waiting for them)."""
-    Assessment.objects.select_for_update().only("pk").get(pk=assessment.pk)
-
-
-def _latest_pk(assessment: Assessment) -> int | None:
-    return assessment.timescales.values_list("pk", flat=True).first()
 
 
 def _versions(assessment: Assessment) -> list[TimescaleAgreement]:
@@ -107,25 +95,19 @@ def timescales(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with transaction.atomic():
-            _take_turn(assessment)
-            services.timescale_propose(
-                assessment=assessment,
-                weeks=data["weeks"],
-                strategy=data["strategy"],
-                target_date=data["target_date"],
-                by=request.user,
-            )
+        services.timescale_propose(
+            assessment=assessment,
+            weeks=data["weeks"],
+            strategy=data["strategy"],
+            target_date=data["target_date"],
+            by=request.user,
+        )
         messages.success(request, _("Your proposal is with the manager to agree."))
         return redirect("assessments:timescales", pk=case.pk)
     context["form"] = form
     return render_case(
         request, "assessments/timescales.html", case, "assessment", context, viewed="assessment timescales"
     )
-
-
-class _Replaced(Exception):
-    """The proposal is no longer the latest version."""
 
 
 @require_http_methods(["GET", "POST"])
@@ -139,9 +121,8 @@ def timescale_decide(request, pk: int, proposal_pk: int):
         status=PROPOSED,
     )
     back = reverse("assessments:timescales", args=[case.pk])
-    replaced = _("This proposal has been replaced by a newer version: decide on that one.")
-    if _latest_pk(proposal.assessment) != proposal.pk:
-        messages.info(request, replaced)
+    if not services.timescale_is_latest(proposal):
+        messages.info(request, str(services.ProposalReplaced()))
         return redirect(back)
     data = posted(request)
     # Two forms: agree it as it is, or change it. The hidden "decision" field says which was sent; anything
@@ -152,13 +133,9 @@ def timescale_decide(request, pk: int, proposal_pk: int):
     form = agree_form if agreeing else change_form
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                _take_turn(proposal.assessment)
-                if _latest_pk(proposal.assessment) != proposal.pk:
-                    raise _Replaced
-                decision = services.timescale_decide(proposal=proposal, by=request.user, **form.changes())
-        except _Replaced:
-            messages.info(request, replaced)
+            decision = services.timescale_decide(proposal=proposal, by=request.user, **form.changes())
+        except services.ProposalReplaced as replaced:
+            messages.info(request, str(replaced))
             return redirect(back)
         except services.AssessmentError as error:
             form.add_error(None, str(error))
