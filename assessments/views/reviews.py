@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from cases import access
-from cases.case_page import posted, render_case
+from cases.case_page import render_case
 
 from .. import services
 from ..forms.reviews import IntervalForm, ReviewForm
@@ -63,78 +63,21 @@ def _snapshot_reader(user, case):
     return may_read
 
 
-def _rebased_review_form(data, next_review, interval_weeks: int) -> ReviewForm:
-    """The form as it was typed, now for the review that is open: sending it again is a choice made
-    after seeing the review someone else recorded."""
-    rebased = data.copy()
-    rebased["review"] = str(next_review.pk)
-    form = ReviewForm(rebased, review_pk=next_review.pk, interval_weeks=interval_weeks)
-    form.is_valid()
-    return form
-
-
 @require_http_methods(["GET", "POST"])
 def reviews(request, pk: int):
     case = case_for_page(request, pk)
     assessment = case.assessment
     next_review = assessment.reviews.filter(held_at__isnull=True).first()
-    data = posted(request)
-    # Two forms on one page: the hidden "form" field says which was sent (an empty POST is a review).
-    changing_interval = data is not None and data.get("form") == "interval"
-    review_form = ReviewForm(
-        None if changing_interval else data,
-        review_pk=next_review.pk if next_review else None,
-        interval_weeks=assessment.review_interval_weeks,
-    )
-    interval_form = IntervalForm(
-        data if changing_interval else None, initial={"weeks": assessment.review_interval_weeks}
-    )
+    review_form = _review_form(None, assessment, next_review)
+    interval_form = IntervalForm(initial={"weeks": assessment.review_interval_weeks})
     if request.method == "POST":
-        if changing_interval:
-            if interval_form.is_valid():
-                weeks = interval_form.cleaned_data["weeks"]
-                try:
-                    services.review_interval_change(assessment=assessment, weeks=weeks, by=request.user)
-                except services.AssessmentError as error:
-                    interval_form.add_error("weeks", str(error))
-                else:
-                    text = ngettext(
-                        "Reviews for this case are now %(weeks)s week apart.",
-                        "Reviews for this case are now %(weeks)s weeks apart.",
-                        weeks,
-                    )
-                    messages.success(request, text % {"weeks": weeks})
-                    return redirect("assessments:reviews", pk=case.pk)
-        elif review_form.is_valid():
-            seen = review_form.cleaned_data["review"]
-            if next_review is None:
-                review_form.add_error(None, _("There is no review waiting to be held."))
-            elif seen and seen != str(next_review.pk):
-                review_form = _rebased_review_form(data, next_review, assessment.review_interval_weeks)
-                review_form.add_error(
-                    None,
-                    _(
-                        "Someone else has just recorded this review: see it under past reviews. What you typed "
-                        "is still here; record it again only if it belongs to the next review."
-                    ),
-                )
-            else:
-                try:
-                    following = services.review_hold(
-                        review=next_review,
-                        what_changed=review_form.cleaned_data["what_changed"],
-                        next_due_on=review_form.cleaned_data["next_due_on"],
-                        by=request.user,
-                    )
-                except services.AssessmentError as error:
-                    review_form.add_error(None, str(error))
-                else:
-                    messages.success(
-                        request,
-                        _("Review recorded. The next review is on %(date)s.")
-                        % {"date": date_format(following.due_on, "j F Y")},
-                    )
-                    return redirect("assessments:reviews", pk=case.pk)
+        # Two forms on one page: the hidden "form" field says which was sent (an empty POST is a review).
+        if request.POST.get("form") == "interval":
+            interval_form, answer = _change_interval(request, case)
+        else:
+            review_form, answer = _hold_review(request, case, next_review)
+        if answer is not None:
+            return answer
     held = assessment.reviews.filter(held_at__isnull=False).select_related("held_by").order_by("-held_at", "-pk")
     page = Paginator(held, PAST_REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
     may_read = _snapshot_reader(request.user, case)
@@ -150,3 +93,76 @@ def reviews(request, pk: int):
         "interval_form": interval_form,
     }
     return render_case(request, "assessments/reviews.html", case, "assessment", context, viewed="assessment reviews")
+
+
+def _hold_review(request, case, next_review):
+    """A review recorded, posted: (the form, the answer once it is recorded)."""
+    assessment = case.assessment
+    form = _review_form(request.POST, assessment, next_review)
+    if not form.is_valid():
+        return form, None
+    seen = form.cleaned_data["review"]
+    if next_review is None:
+        form.add_error(None, _("There is no review waiting to be held."))
+        return form, None
+    if seen and seen != str(next_review.pk):
+        form = _rebased_review_form(request.POST, assessment, next_review)
+        form.add_error(
+            None,
+            _(
+                "Someone else has just recorded this review: see it under past reviews. What you typed "
+                "is still here; record it again only if it belongs to the next review."
+            ),
+        )
+        return form, None
+    try:
+        following = services.review_hold(
+            review=next_review,
+            what_changed=form.cleaned_data["what_changed"],
+            next_due_on=form.cleaned_data["next_due_on"],
+            by=request.user,
+        )
+    except services.AssessmentError as error:
+        form.add_error(None, str(error))
+        return form, None
+    message = _("Review recorded. The next review is on %(date)s.") % {"date": date_format(following.due_on, "j F Y")}
+    messages.success(request, message)
+    return form, redirect("assessments:reviews", pk=case.pk)
+
+
+def _change_interval(request, case):
+    """The weeks between reviews changed, posted: (the form, the answer once it is changed)."""
+    assessment = case.assessment
+    form = IntervalForm(request.POST, initial={"weeks": assessment.review_interval_weeks})
+    if not form.is_valid():
+        return form, None
+    weeks = form.cleaned_data["weeks"]
+    try:
+        services.review_interval_change(assessment=assessment, weeks=weeks, by=request.user)
+    except services.AssessmentError as error:
+        form.add_error("weeks", str(error))
+        return form, None
+    text = ngettext(
+        "Reviews for this case are now %(weeks)s week apart.",
+        "Reviews for this case are now %(weeks)s weeks apart.",
+        weeks,
+    )
+    messages.success(request, text % {"weeks": weeks})
+    return form, redirect("assessments:reviews", pk=case.pk)
+
+
+def _review_form(data, assessment, next_review) -> ReviewForm:
+    """The form for the review that is open now (if any), offering the next date at the case's interval."""
+    return ReviewForm(
+        data, review_pk=next_review.pk if next_review else None, interval_weeks=assessment.review_interval_weeks
+    )
+
+
+def _rebased_review_form(data, assessment, next_review) -> ReviewForm:
+    """The form as it was typed, now for the review that is open: sending it again is a choice made
+    after seeing the review someone else recorded."""
+    rebased = data.copy()
+    rebased["review"] = str(next_review.pk)
+    form = _review_form(rebased, assessment, next_review)
+    form.is_valid()
+    return form

@@ -6,8 +6,8 @@ comment. Every version is kept. Anyone who may see the case sees the page; chang
 (404 otherwise), and a closed case is read-only."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -120,31 +120,18 @@ def timescale_decide(request, pk: int, proposal_pk: int):
         assessment__case=case,
         status=PROPOSED,
     )
-    back = reverse("assessments:timescales", args=[case.pk])
     if not services.timescale_is_latest(proposal):
-        messages.info(request, str(services.ProposalReplaced()))
-        return redirect(back)
-    data = posted(request)
-    # Two forms: agree it as it is, or change it. The hidden "decision" field says which was sent; anything
-    # else (an empty POST too) is a change, and shows what a change needs.
-    agreeing = data is not None and data.get("decision") == "agree"
-    agree_form = AgreeForm(data if agreeing else None)
-    change_form = ChangeForm(None if agreeing else data, proposal=proposal)
-    form = agree_form if agreeing else change_form
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = services.timescale_decide(proposal=proposal, by=request.user, **form.changes())
-        except services.ProposalReplaced as replaced:
-            messages.info(request, str(replaced))
-            return redirect(back)
-        except services.AssessmentError as error:
-            form.add_error(None, str(error))
+        return _replaced(request, case, services.ProposalReplaced())
+    agree_form, change_form = AgreeForm(), ChangeForm(proposal=proposal)
+    if request.method == "POST":
+        # Two forms: agree it as it is, or change it. The hidden "decision" field says which was sent;
+        # anything else (an empty POST too) is a change, and shows what a change needs.
+        if request.POST.get("decision") == "agree":
+            agree_form, answer = _agree(request, case, proposal)
         else:
-            if decision.status == TimescaleAgreement.Status.CHANGED:
-                messages.success(request, _("Timescale agreed with your changes. The key worker can see why."))
-            else:
-                messages.success(request, _("Timescale agreed."))
-            return redirect(back)
+            change_form, answer = _change(request, case, proposal)
+        if answer is not None:
+            return answer
     # The decision is made on the timescale page itself, with the proposal and what went before in view.
     context = {
         **_timescale_context(proposal.assessment),
@@ -155,6 +142,42 @@ def timescale_decide(request, pk: int, proposal_pk: int):
     return render_case(
         request, "assessments/timescales.html", case, "assessment", context, viewed="assessment timescales"
     )
+
+
+def _agree(request, case, proposal):
+    """The proposal agreed as it is, posted: (the form, the answer once it is decided)."""
+    form = AgreeForm(request.POST)
+    return form, _decide(request, case, proposal, form)
+
+
+def _change(request, case, proposal):
+    """The proposal changed, with the reason, posted: (the form, the answer once it is decided)."""
+    form = ChangeForm(request.POST, proposal=proposal)
+    return form, _decide(request, case, proposal, form)
+
+
+def _decide(request, case, proposal, form: AgreeForm | ChangeForm) -> HttpResponse | None:
+    """The decision the form holds, if it is valid: the answer, or None (the form says what is wrong)."""
+    if not form.is_valid():
+        return None
+    try:
+        decision = services.timescale_decide(proposal=proposal, by=request.user, **form.changes())
+    except services.ProposalReplaced as replaced:
+        return _replaced(request, case, replaced)
+    except services.AssessmentError as error:
+        form.add_error(None, str(error))
+        return None
+    if decision.status == TimescaleAgreement.Status.CHANGED:
+        messages.success(request, _("Timescale agreed with your changes. The key worker can see why."))
+    else:
+        messages.success(request, _("Timescale agreed."))
+    return redirect("assessments:timescales", pk=case.pk)
+
+
+def _replaced(request, case, replaced: services.ProposalReplaced) -> HttpResponse:
+    """Back to the timescale page, where the newer version waits."""
+    messages.info(request, str(replaced))
+    return redirect("assessments:timescales", pk=case.pk)
 
 
 @require_POST
