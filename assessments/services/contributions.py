@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases import audit
@@ -71,7 +72,7 @@ def contribution_save(
 ) -> Contribution:
     """Save the words if nobody saved since `expected_version`; otherwise raise Conflict."""
     if contribution.status == Contribution.Status.ADDED and user is None:
-        raise AssessmentError("This has already been added to the assessment.")
+        raise AssessmentError(_("This has already been added to the assessment."))
     updated = Contribution.objects.filter(pk=contribution.pk, version=expected_version).update(
         text=text, version=F("version") + 1, updated_at=timezone.now()
     )
@@ -135,7 +136,7 @@ def contribution_add(*, contribution: Contribution, by: User) -> Contribution:
     if contribution.status == Contribution.Status.ADDED:
         return contribution
     if not contribution.text.strip():
-        raise AssessmentError("There is nothing written yet.")
+        raise AssessmentError(_("There is nothing written yet."))
     contribution.status = Contribution.Status.ADDED
     contribution.added_at = timezone.now()
     contribution.added_by = by

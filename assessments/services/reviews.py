@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases import audit
@@ -51,11 +52,11 @@ def review_hold(*, review: ReviewPoint, what_changed: str, next_due_on: date, by
     """Record the review, keep a snapshot of the assessment as it is now, and agree the next date."""
     review = ReviewPoint.objects.select_for_update().get(pk=review.pk)
     if review.held_at is not None:
-        raise AssessmentError("This review has already been held.")
+        raise AssessmentError(_("This review has already been held."))
     if not what_changed.strip():
-        raise AssessmentError("Say what has changed since the last review.")
+        raise AssessmentError(_("Say what has changed since the last review."))
     if next_due_on <= timezone.localdate():
-        raise AssessmentError("The next review must be in the future.")
+        raise AssessmentError(_("The next review must be in the future."))
     review.held_at = timezone.now()
     review.held_by = by
     review.what_changed = what_changed
@@ -77,10 +78,10 @@ def review_interval_change(*, assessment: Assessment, weeks: int, by: User) -> A
     interval sets the date offered at the next review."""
     low, high = REVIEW_INTERVAL_WEEKS
     if not low <= weeks <= high:
-        raise AssessmentError(f"Reviews can be from {low} to {high} weeks apart.")
+        raise AssessmentError(_("Reviews can be from %(low)s to %(high)s weeks apart.") % {"low": low, "high": high})
     case = assessment.case
     if case.is_closed:
-        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+        raise AssessmentError(_("The case is closed: reopen it to change its assessment."))
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if locked.review_interval_weeks != weeks:
         before = locked.review_interval_weeks

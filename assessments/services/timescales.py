@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases import audit
@@ -20,7 +21,7 @@ class ProposalReplaced(AssessmentError):
     """The proposal is no longer the latest version: a newer proposal, or a decision on it, came first."""
 
     def __init__(self):
-        super().__init__("This proposal has been replaced by a newer version: decide on that one.")
+        super().__init__(_("This proposal has been replaced by a newer version: decide on that one."))
 
 
 def _take_turn(assessment_id: int) -> None:
@@ -75,7 +76,7 @@ def timescale_decide(
         or (target_date is not None and target_date != proposal.target_date)
     )
     if changed and not comment.strip():
-        raise AssessmentError("Say why you are changing the timescale.")
+        raise AssessmentError(_("Say why you are changing the timescale."))
     decision = TimescaleAgreement.objects.create(
         assessment=proposal.assessment,
         getting_to_know_weeks=weeks if weeks is not None else proposal.getting_to_know_weeks,
@@ -99,7 +100,7 @@ def first_picture_reached(*, assessment: Assessment, by: User) -> Assessment:
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     case = assessment.case
     if case.is_closed:
-        raise AssessmentError("The case is closed: reopen it to change its assessment.")
+        raise AssessmentError(_("The case is closed: reopen it to change its assessment."))
     if locked.first_picture_at is None:
         locked.first_picture_at = timezone.now()
         locked.save(update_fields=["first_picture_at"])
