@@ -15,7 +15,7 @@ from cases.models import AuditEvent, Case
 from ..models import Assessment, Contribution, ContributionShare, ReviewPoint, Revision, Section
 from ..sections import SectionKind
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 
 class AssessmentError(ValueError):
@@ -124,7 +124,7 @@ def contribution_share(*, contribution: Contribution, agency_ids: set[int], allo
         audit.record(
             user=None,
             case=contribution.section.assessment.case,
-            action=A.CHANGE,
+            action=Action.CHANGE,
             what=f"assessment: {label} changed which partner agencies may read their words in {contribution.section}",
         )
     return wanted
@@ -144,7 +144,7 @@ def contribution_add(*, contribution: Contribution, by: User) -> Contribution:
     audit.record(
         user=by,
         case=contribution.section.assessment.case,
-        action=A.CHANGE,
+        action=Action.CHANGE,
         what=f"assessment: added {contribution.who}'s words to {contribution.section}",
     )
     return contribution
@@ -178,5 +178,7 @@ def judgement_save(
         user=by,
         label=_label(by, ""),
     )
-    audit.record(user=by, case=section.assessment.case, action=A.CHANGE, what=f"assessment: judgement on {section}")
+    audit.record(
+        user=by, case=section.assessment.case, action=Action.CHANGE, what=f"assessment: judgement on {section}"
+    )
     return section

@@ -14,7 +14,7 @@ from cases.models import AuditEvent
 from ..models import Assessment, Contribution, ReviewPoint
 from .contributions import AssessmentError
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 
 def snapshot(assessment: Assessment) -> dict:
@@ -63,7 +63,9 @@ def review_hold(*, review: ReviewPoint, what_changed: str, next_due_on: date, by
     review.snapshot = snapshot(review.assessment)
     review.save(update_fields=["held_at", "held_by", "what_changed", "snapshot"])
     following = ReviewPoint.objects.create(assessment=review.assessment, due_on=next_due_on)
-    audit.record(user=by, case=review.assessment.case, action=A.CHANGE, what=f"assessment reviewed; next {next_due_on}")
+    audit.record(
+        user=by, case=review.assessment.case, action=Action.CHANGE, what=f"assessment reviewed; next {next_due_on}"
+    )
     return following
 
 
@@ -87,6 +89,8 @@ def review_interval_change(*, assessment: Assessment, weeks: int, by: User) -> A
         before = locked.review_interval_weeks
         locked.review_interval_weeks = weeks
         locked.save(update_fields=["review_interval_weeks"])
-        audit.record(user=by, case=case, action=A.CHANGE, what=f"assessment: weeks between reviews {before} -> {weeks}")
+        audit.record(
+            user=by, case=case, action=Action.CHANGE, what=f"assessment: weeks between reviews {before} -> {weeks}"
+        )
     assessment.review_interval_weeks = weeks
     return assessment

@@ -14,7 +14,7 @@ from cases.models import AuditEvent
 from ..models import Assessment, TimescaleAgreement
 from .contributions import AssessmentError
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 
 class ProposalReplaced(AssessmentError):
@@ -51,7 +51,7 @@ def timescale_propose(
         target_date=target_date,
         created_by=by,
     )
-    audit.record(user=by, case=assessment.case, action=A.CREATE, what="assessment timescale proposed")
+    audit.record(user=by, case=assessment.case, action=Action.CREATE, what="assessment timescale proposed")
     return proposal
 
 
@@ -86,7 +86,7 @@ def timescale_decide(
         comment=comment,
         created_by=by,
     )
-    audit.record(user=by, case=proposal.assessment.case, action=A.CHANGE, what="assessment timescale agreed")
+    audit.record(user=by, case=proposal.assessment.case, action=Action.CHANGE, what="assessment timescale agreed")
     return decision
 
 
@@ -104,6 +104,6 @@ def first_picture_reached(*, assessment: Assessment, by: User) -> Assessment:
     if locked.first_picture_at is None:
         locked.first_picture_at = timezone.now()
         locked.save(update_fields=["first_picture_at"])
-        audit.record(user=by, case=case, action=A.CHANGE, what="assessment: first full picture reached")
+        audit.record(user=by, case=case, action=Action.CHANGE, what="assessment: first full picture reached")
     assessment.first_picture_at = locked.first_picture_at
     return assessment
