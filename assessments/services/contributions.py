@@ -44,6 +44,18 @@ def assessment_open(*, case: Case) -> Assessment:
     return assessment
 
 
+def refuse_if_closed(case: Case) -> None:
+    """A closed case's assessment stays as it was. (The pages ask the access policy for an open case first;
+    this keeps the rule for every other caller.)"""
+    if case.is_closed:
+        raise AssessmentError(_("The case is closed: reopen it to change its assessment."))
+
+
+def _record_change(*, section: Section, by: User | None, what: str) -> None:
+    """A change to one part of the assessment, in the case's audit."""
+    audit.record(user=by, case=section.assessment.case, action=Action.CHANGE, what=f"assessment: {what}")
+
+
 def _label(user: User | None, fallback: str) -> str:
     return (user.get_full_name() or user.username) if user else fallback
 
@@ -121,11 +133,9 @@ def contribution_share(*, contribution: Contribution, agency_ids: set[int], allo
         [ContributionShare(contribution=contribution, agency_id=agency_id) for agency_id in sorted(added)]
     )
     if withdrawn or added:
-        audit.record(
-            user=None,
-            case=contribution.section.assessment.case,
-            action=Action.CHANGE,
-            what=f"assessment: {label} changed which partner agencies may read their words in {contribution.section}",
+        section = contribution.section
+        _record_change(
+            section=section, by=None, what=f"{label} changed which partner agencies may read their words in {section}"
         )
     return wanted
 
@@ -141,11 +151,8 @@ def contribution_add(*, contribution: Contribution, by: User) -> Contribution:
     contribution.added_at = timezone.now()
     contribution.added_by = by
     contribution.save(update_fields=["status", "added_at", "added_by"])
-    audit.record(
-        user=by,
-        case=contribution.section.assessment.case,
-        action=Action.CHANGE,
-        what=f"assessment: added {contribution.who}'s words to {contribution.section}",
+    _record_change(
+        section=contribution.section, by=by, what=f"added {contribution.who}'s words to {contribution.section}"
     )
     return contribution
 
@@ -178,7 +185,5 @@ def judgement_save(
         user=by,
         label=_label(by, ""),
     )
-    audit.record(
-        user=by, case=section.assessment.case, action=Action.CHANGE, what=f"assessment: judgement on {section}"
-    )
+    _record_change(section=section, by=by, what=f"judgement on {section}")
     return section

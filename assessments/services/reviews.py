@@ -12,7 +12,7 @@ from cases import audit
 from cases.models import AuditEvent
 
 from ..models import Assessment, Contribution, ReviewPoint
-from .contributions import AssessmentError
+from .contributions import AssessmentError, refuse_if_closed
 
 Action = AuditEvent.Action
 
@@ -82,8 +82,7 @@ def review_interval_change(*, assessment: Assessment, weeks: int, by: User) -> A
     if not low <= weeks <= high:
         raise AssessmentError(_("Reviews can be from %(low)s to %(high)s weeks apart.") % {"low": low, "high": high})
     case = assessment.case
-    if case.is_closed:
-        raise AssessmentError(_("The case is closed: reopen it to change its assessment."))
+    refuse_if_closed(case)
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if locked.review_interval_weeks != weeks:
         before = locked.review_interval_weeks

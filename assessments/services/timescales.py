@@ -12,7 +12,7 @@ from cases import audit
 from cases.models import AuditEvent
 
 from ..models import Assessment, TimescaleAgreement
-from .contributions import AssessmentError
+from .contributions import AssessmentError, refuse_if_closed
 
 Action = AuditEvent.Action
 
@@ -99,8 +99,7 @@ def first_picture_reached(*, assessment: Assessment, by: User) -> Assessment:
     aims at). Marking it again changes nothing: the first time is the one that counts."""
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     case = assessment.case
-    if case.is_closed:
-        raise AssessmentError(_("The case is closed: reopen it to change its assessment."))
+    refuse_if_closed(case)
     if locked.first_picture_at is None:
         locked.first_picture_at = timezone.now()
         locked.save(update_fields=["first_picture_at"])
