@@ -52,3 +52,22 @@ def weeks_field(label, help_text="") -> forms.IntegerField:
 def lines(text: str) -> str:
     """Browsers send new lines as CRLF: compare and keep what was meant, not how it travelled."""
     return text.replace("\r\n", "\n").strip()
+
+
+class WordsField(forms.CharField):
+    """Words typed in a text box, kept as they were meant (see `lines`). `required_message` says what to
+    write when nothing is."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, label, help_text="", required=True, required_message=None, max_length=5000):
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            required=required,
+            max_length=max_length,
+            error_messages={"required": required_message} if required_message else None,
+        )
+
+    def clean(self, value):
+        return lines(super().clean(value))

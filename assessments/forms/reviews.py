@@ -10,18 +10,17 @@ from django.utils.translation import ngettext
 
 from cases.forms.common import helper
 
-from .fields import FutureDateField, lines, weeks_field
+from .fields import FutureDateField, WordsField, weeks_field
 
 
 class ReviewForm(forms.Form):
     """What the worker records at a review, and the date agreed for the next one."""
 
-    what_changed = forms.CharField(
+    what_changed = WordsField(
         label=_("What has changed since the last review?"),
         help_text=_("For them, their family and the risks: what is better, what is worse, what is new."),
-        widget=forms.Textarea,
+        required_message=_("Say what has changed since the last review"),
         max_length=20000,
-        error_messages={"required": _("Say what has changed since the last review")},
     )
     next_due_on = FutureDateField(label=_("Date of the next review"))
     # The review the worker had on screen: if someone records it first, theirs is not recorded against
@@ -45,9 +44,6 @@ class ReviewForm(forms.Form):
             Field("next_due_on"),
             button=_("Record the review"),
         )
-
-    def clean_what_changed(self):
-        return lines(self.cleaned_data["what_changed"])
 
 
 class IntervalForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.forms.common import helper
 
 from ..models import TimescaleAgreement
-from .fields import FutureDateField, lines, weeks_field
+from .fields import FutureDateField, WordsField, lines, weeks_field
 
 
 def example_date(weeks: int = 6) -> str:
@@ -22,13 +22,11 @@ def example_date(weeks: int = 6) -> str:
     }
 
 
-def strategy_field() -> forms.CharField:
-    return forms.CharField(
+def strategy_field() -> WordsField:
+    return WordsField(
         label=_("Engagement strategy"),
         help_text=_("How you will build the relationship with them: where, when, and doing what."),
-        widget=forms.Textarea,
-        max_length=5000,
-        error_messages={"required": _("Describe the engagement strategy: where, when, and doing what")},
+        required_message=_("Describe the engagement strategy: where, when, and doing what"),
     )
 
 
@@ -52,17 +50,12 @@ class TimescaleForm(forms.Form):
             button=button or _("Send to the manager to agree"),
         )
 
-    def clean_strategy(self):
-        return lines(self.cleaned_data["strategy"])
-
 
 class AgreeForm(forms.Form):
     """The manager agrees the proposal as it is, with a comment if they like. (Its ids are its own: the
     change form on the same page has a comment too.)"""
 
-    comment = forms.CharField(
-        label=_("Your comment (optional)"), widget=forms.Textarea, required=False, max_length=5000
-    )
+    comment = WordsField(label=_("Your comment (optional)"), required=False)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "agree_%s")
@@ -72,9 +65,6 @@ class AgreeForm(forms.Form):
             Field.textarea("comment", rows=2),
             button=_("Agree the timescale"),
         )
-
-    def clean_comment(self):
-        return lines(self.cleaned_data["comment"])
 
     def changes(self) -> dict:
         """The keyword arguments for services.timescale_decide."""
@@ -87,12 +77,10 @@ class ChangeForm(forms.Form):
     weeks = weeks_field(_("Weeks for getting to know them"))
     strategy = strategy_field()
     target_date = FutureDateField(label=_("Target date for the first full picture"))
-    comment = forms.CharField(
+    comment = WordsField(
         label=_("Why are you changing it?"),
         help_text=_("The key worker sees your comment with the agreed timescale."),
-        widget=forms.Textarea,
-        max_length=5000,
-        error_messages={"required": _("Say why you are changing the timescale")},
+        required_message=_("Say why you are changing the timescale"),
     )
 
     def __init__(self, *args, proposal: TimescaleAgreement, **kwargs):
@@ -116,12 +104,6 @@ class ChangeForm(forms.Form):
             Field.textarea("comment", rows=3),
             Button.secondary("submit", _("Agree it with my changes")),
         )
-
-    def clean_strategy(self):
-        return lines(self.cleaned_data["strategy"])
-
-    def clean_comment(self):
-        return lines(self.cleaned_data["comment"])
 
     def clean(self):
         data = super().clean()
