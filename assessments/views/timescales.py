@@ -175,7 +175,7 @@ def _decide(request, case, proposal, form: AgreeForm | ChangeForm) -> HttpRespon
 
 
 def _replaced(request, case, replaced: services.ProposalReplaced) -> HttpResponse:
-    """Back to the timescale page, where the newer version waits."""
+    """Back to the timescale page, which shows the latest version and says why."""
     messages.info(request, str(replaced))
     return redirect("assessments:timescales", pk=case.pk)
 
