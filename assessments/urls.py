@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import links, pages, plans
+from .views import links, pages, reviews, timescales
 
 app_name = "assessments"
 
@@ -9,10 +9,10 @@ urlpatterns = [
     path("case/<int:pk>/section/<str:kind>/", pages.section, name="section"),
     path("case/<int:pk>/section/<str:kind>/history/", pages.history, name="history"),
     path("case/<int:pk>/contribution/<int:contribution_pk>/add/", pages.contribution_add, name="contribution-add"),
-    path("case/<int:pk>/first-picture/", plans.first_picture, name="first-picture"),
-    path("case/<int:pk>/timescales/", plans.timescales, name="timescales"),
-    path("case/<int:pk>/timescales/<int:proposal_pk>/decide/", plans.timescale_decide, name="timescale-decide"),
-    path("case/<int:pk>/reviews/", plans.reviews, name="reviews"),
+    path("case/<int:pk>/first-picture/", timescales.first_picture, name="first-picture"),
+    path("case/<int:pk>/timescales/", timescales.timescales, name="timescales"),
+    path("case/<int:pk>/timescales/<int:proposal_pk>/decide/", timescales.timescale_decide, name="timescale-decide"),
+    path("case/<int:pk>/reviews/", reviews.reviews, name="reviews"),
     path("case/<int:pk>/links/", links.link_list, name="links"),
     path("case/<int:pk>/links/new/", links.link_new, name="link-new"),
     path("case/<int:pk>/links/<int:link_pk>/revoke/", links.link_revoke, name="link-revoke"),

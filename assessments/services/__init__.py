@@ -23,13 +23,12 @@ from .links import (
     link_used,
     token_hash,
 )
-from .plans import (
-    REVIEW_INTERVAL_WEEKS,
+from .reviews import REVIEW_INTERVAL_WEEKS, review_hold, review_interval_change, snapshot
+from .timescales import (
+    ProposalReplaced,
     first_picture_reached,
-    review_hold,
-    review_interval_change,
-    snapshot,
     timescale_decide,
+    timescale_is_latest,
     timescale_propose,
 )
 
@@ -39,6 +38,7 @@ __all__ = [
     "REVIEW_INTERVAL_WEEKS",
     "AssessmentError",
     "Conflict",
+    "ProposalReplaced",
     "assessment_open",
     "contribution_add",
     "contribution_save",
@@ -57,6 +57,7 @@ __all__ = [
     "review_interval_change",
     "snapshot",
     "timescale_decide",
+    "timescale_is_latest",
     "timescale_propose",
     "token_hash",
 ]

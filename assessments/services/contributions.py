@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases import audit
@@ -14,7 +15,7 @@ from cases.models import AuditEvent, Case
 from ..models import Assessment, Contribution, ContributionShare, ReviewPoint, Revision, Section
 from ..sections import SectionKind
 
-A = AuditEvent.Action
+Action = AuditEvent.Action
 
 
 class AssessmentError(ValueError):
@@ -41,6 +42,18 @@ def assessment_open(*, case: Case) -> Assessment:
         )
         ReviewPoint.objects.create(assessment=assessment, due_on=timezone.localdate() + assessment.review_interval)
     return assessment
+
+
+def refuse_if_closed(case: Case) -> None:
+    """A closed case's assessment stays as it was. (The pages ask the access policy for an open case first;
+    this keeps the rule for every other caller.)"""
+    if case.is_closed:
+        raise AssessmentError(_("The case is closed: reopen it to change its assessment."))
+
+
+def _record_change(*, section: Section, by: User | None, what: str) -> None:
+    """A change to one part of the assessment, in the case's audit."""
+    audit.record(user=by, case=section.assessment.case, action=Action.CHANGE, what=f"assessment: {what}")
 
 
 def _label(user: User | None, fallback: str) -> str:
@@ -71,7 +84,7 @@ def contribution_save(
 ) -> Contribution:
     """Save the words if nobody saved since `expected_version`; otherwise raise Conflict."""
     if contribution.status == Contribution.Status.ADDED and user is None:
-        raise AssessmentError("This has already been added to the assessment.")
+        raise AssessmentError(_("This has already been added to the assessment."))
     updated = Contribution.objects.filter(pk=contribution.pk, version=expected_version).update(
         text=text, version=F("version") + 1, updated_at=timezone.now()
     )
@@ -120,11 +133,9 @@ def contribution_share(*, contribution: Contribution, agency_ids: set[int], allo
         [ContributionShare(contribution=contribution, agency_id=agency_id) for agency_id in sorted(added)]
     )
     if withdrawn or added:
-        audit.record(
-            user=None,
-            case=contribution.section.assessment.case,
-            action=A.CHANGE,
-            what=f"assessment: {label} changed which partner agencies may read their words in {contribution.section}",
+        section = contribution.section
+        _record_change(
+            section=section, by=None, what=f"{label} changed which partner agencies may read their words in {section}"
         )
     return wanted
 
@@ -135,16 +146,13 @@ def contribution_add(*, contribution: Contribution, by: User) -> Contribution:
     if contribution.status == Contribution.Status.ADDED:
         return contribution
     if not contribution.text.strip():
-        raise AssessmentError("There is nothing written yet.")
+        raise AssessmentError(_("There is nothing written yet."))
     contribution.status = Contribution.Status.ADDED
     contribution.added_at = timezone.now()
     contribution.added_by = by
     contribution.save(update_fields=["status", "added_at", "added_by"])
-    audit.record(
-        user=by,
-        case=contribution.section.assessment.case,
-        action=A.CHANGE,
-        what=f"assessment: added {contribution.who}'s words to {contribution.section}",
+    _record_change(
+        section=contribution.section, by=by, what=f"added {contribution.who}'s words to {contribution.section}"
     )
     return contribution
 
@@ -177,5 +185,5 @@ def judgement_save(
         user=by,
         label=_label(by, ""),
     )
-    audit.record(user=by, case=section.assessment.case, action=A.CHANGE, what=f"assessment: judgement on {section}")
+    _record_change(section=section, by=by, what=f"judgement on {section}")
     return section

@@ -1,12 +1,21 @@
+import threading
 from datetime import timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from assessments import services
-from assessments.models import Contribution, ReviewPoint, Revision, SharedLink, TimescaleAgreement
+from assessments.models import Assessment, Contribution, ReviewPoint, Revision, SharedLink, TimescaleAgreement
 from assessments.sections import Audience, SectionKind
 from cases import services as case_services
+
+from .helpers import close, propose, versions
+
+on_postgresql = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="SQLite has no row locks to wait for (set DATABASE_URL to a PostgreSQL database)",
+)
 
 
 @pytest.fixture
@@ -154,3 +163,119 @@ def test_the_next_review_must_be_in_the_future(case, key_worker):
         services.review_hold(
             review=case.assessment.reviews.get(), what_changed="x", next_due_on=timezone.localdate(), by=key_worker
         )
+
+
+def test_the_first_full_picture_service_refuses_a_closed_case(case, key_worker):
+    close(case, key_worker)
+    with pytest.raises(services.AssessmentError):
+        services.first_picture_reached(assessment=case.assessment, by=key_worker)
+    assert Assessment.objects.get(case=case).first_picture_at is None
+
+
+def test_the_interval_service_refuses_weeks_out_of_range(case, key_worker):
+    for weeks in (0, 27):
+        with pytest.raises(services.AssessmentError):
+            services.review_interval_change(assessment=case.assessment, weeks=weeks, by=key_worker)
+    assert Assessment.objects.get(case=case).review_interval_weeks == 6
+
+
+def test_only_the_latest_proposal_is_decided_and_only_once(case, key_worker, manager):
+    first = propose(case, key_worker)
+    newer = propose(case, key_worker, weeks=10)
+    with pytest.raises(services.ProposalReplaced):
+        services.timescale_decide(proposal=first, by=manager)
+    decision = services.timescale_decide(proposal=newer, by=manager)
+    with pytest.raises(services.ProposalReplaced):
+        services.timescale_decide(proposal=newer, by=manager)
+    assert versions(case) == [first, newer, decision]
+
+
+# Proposals and decisions on one assessment take turns
+
+
+class Writer(threading.Thread):
+    """`work()` in a thread of its own, with its own database connection and transaction. With `hold`, the
+    transaction stays open, and its locks held, until `release()`."""
+
+    def __init__(self, work, *, hold: bool = False):
+        super().__init__(daemon=True)
+        self.work, self.result, self.error = work, None, None
+        self.worked = threading.Event()
+        self.released = threading.Event()
+        if not hold:
+            self.released.set()
+
+    def run(self):
+        try:
+            with transaction.atomic():
+                self.result = self.work()
+                self.worked.set()
+                self.released.wait(timeout=60)
+        except Exception as error:  # noqa: BLE001 - the test reads it
+            self.error = error
+        finally:
+            self.worked.set()
+            connection.close()
+
+    def release(self):
+        self.released.set()
+        self.join(timeout=60)
+
+
+def waits(writer: Writer) -> bool:
+    """Started, and still waiting for its turn a second later."""
+    writer.start()
+    writer.join(timeout=1)
+    return writer.is_alive()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_decision_waits_for_a_proposal_being_sent_and_then_refuses_the_one_it_replaced(case, key_worker, manager):
+    first = propose(case, key_worker)
+    sending = Writer(lambda: propose(case, key_worker, weeks=10), hold=True)
+    sending.start()
+    assert sending.worked.wait(timeout=30)
+    deciding = Writer(lambda: services.timescale_decide(proposal=first, by=manager))
+    assert waits(deciding)
+    sending.release()
+    deciding.join(timeout=60)
+    assert sending.error is None and isinstance(deciding.error, services.ProposalReplaced)
+    assert versions(case) == [first, sending.result]
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_proposal_sent_while_the_manager_decides_waits_and_stays_the_latest(case, key_worker, manager):
+    proposal = propose(case, key_worker)
+    deciding = Writer(lambda: services.timescale_decide(proposal=proposal, by=manager), hold=True)
+    deciding.start()
+    assert deciding.worked.wait(timeout=30)
+    sending = Writer(lambda: propose(case, key_worker, weeks=10))
+    assert waits(sending)
+    deciding.release()
+    sending.join(timeout=60)
+    assert deciding.error is None and sending.error is None
+    assert versions(case) == [proposal, deciding.result, sending.result]
+    assert services.timescale_is_latest(sending.result)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_decisions_on_one_proposal_at_once_make_one_version(case, key_worker, manager):
+    proposal = propose(case, key_worker)
+    start = threading.Barrier(2)
+
+    def decide():
+        start.wait(timeout=30)
+        return services.timescale_decide(proposal=proposal, by=manager)
+
+    deciding = [Writer(decide) for _ in range(2)]
+    for writer in deciding:
+        writer.start()
+    for writer in deciding:
+        writer.join(timeout=60)
+    decided = [writer.result for writer in deciding if writer.error is None]
+    refused = [writer.error for writer in deciding if writer.error is not None]
+    assert len(decided) == 1 and [type(error) for error in refused] == [services.ProposalReplaced]
+    assert versions(case) == [proposal, *decided]

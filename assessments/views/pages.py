@@ -18,8 +18,6 @@ from ..forms.pages import ContributionForm, JudgementForm
 from ..models import Contribution, ContributionShare, Revision, Section, TimescaleAgreement
 from ..sections import Audience, SectionKind, prompts_for
 
-S = Contribution.Status
-
 
 def _section(case, kind: str) -> Section:
     if kind not in SectionKind.values:
@@ -32,9 +30,11 @@ def overview(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
     assessment = case.assessment
     sections = assessment.sections.annotate(
-        new=Count("contributions", filter=Q(contributions__status=S.SENT)),
-        added=Count("contributions", filter=Q(contributions__status=S.ADDED)),
-        writing=Count("contributions", filter=Q(contributions__status=S.DRAFT) & ~Q(contributions__text="")),
+        new=Count("contributions", filter=Q(contributions__status=Contribution.Status.SENT)),
+        added=Count("contributions", filter=Q(contributions__status=Contribution.Status.ADDED)),
+        writing=Count(
+            "contributions", filter=Q(contributions__status=Contribution.Status.DRAFT) & ~Q(contributions__text="")
+        ),
     )
     context = {
         "assessment": assessment,
@@ -52,7 +52,7 @@ def _proposal_waiting(assessment) -> bool:
 
 
 def _own_contribution(section: Section, user) -> Contribution | None:
-    return section.contributions.filter(author=user).exclude(status=S.ADDED).first()
+    return section.contributions.filter(author=user).exclude(status=Contribution.Status.ADDED).first()
 
 
 def _case_for_section(request, pk: int):
@@ -154,7 +154,7 @@ def _words_on_the_page(user, case, section) -> dict:
     reader = access.words_reader(user, case)
     contributions = (
         section.contributions.filter(reader.condition())
-        .exclude(author=user, status=S.DRAFT)
+        .exclude(author=user, status=Contribution.Status.DRAFT)
         .select_related("author", "added_by")
         .prefetch_related(
             Prefetch(
@@ -165,7 +165,7 @@ def _words_on_the_page(user, case, section) -> dict:
         )
     )
     writing = (
-        section.contributions.filter(author__isnull=True, status=S.DRAFT)
+        section.contributions.filter(author__isnull=True, status=Contribution.Status.DRAFT)
         .exclude(text="")
         .only("contributor", "contributor_name")
         if reader.all_family
@@ -206,7 +206,7 @@ def contribution_add(request, pk: int, contribution_pk: int):
     contribution = get_object_or_404(
         Contribution.objects.select_related("section"), pk=contribution_pk, section__assessment__case=case
     )
-    if contribution.status == S.DRAFT:
+    if contribution.status == Contribution.Status.DRAFT:
         raise Http404  # not sent yet: it is still theirs
     try:
         services.contribution_add(contribution=contribution, by=request.user)
