@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.notifications import Message
 from cases.models import Stage
-from cases.reminders import TeamManagers
+from cases.reminders import TeamManagers, due_or_overdue
 
 from .models import ReviewPoint
 
@@ -30,11 +30,14 @@ def review_reminders(now: datetime) -> list[Message]:
         case = review.assessment.case
         url = reverse("assessments:reviews", args=[case.pk])
         words = {"name": case.young_person.display_name, "date": review.due_on.strftime("%d %B %Y")}
-        if review.due_on < today:
-            text = _("%(name)s's assessment review is overdue (it was due on %(date)s).") % words
-            recipients = {case.key_worker, *managers.of(case)}
-            messages += [Message(r, f"review-overdue:{review.pk}", text, url) for r in recipients if r]
-        elif case.key_worker:
-            text = _("%(name)s's assessment review is due on %(date)s.") % words
-            messages.append(Message(case.key_worker, f"review-due:{review.pk}", text, url))
+        messages += due_or_overdue(
+            case,
+            "review",
+            review.pk,
+            url,
+            overdue=review.due_on < today,
+            overdue_text=_("%(name)s's assessment review is overdue (it was due on %(date)s).") % words,
+            due_text=_("%(name)s's assessment review is due on %(date)s.") % words,
+            managers=managers,
+        )
     return messages

@@ -30,6 +30,19 @@ class TeamManagers:
         return self._by_team[case.team_id]
 
 
+def due_or_overdue(
+    case: Case, kind: str, pk: int, url: str, *, overdue: bool, overdue_text: str, due_text: str, managers: TeamManagers
+) -> list[Message]:
+    """Something of a case coming due tells its key worker; once overdue, the team's managers too. The
+    messages are keyed `<kind>-due:<pk>` or `<kind>-overdue:<pk>`, so that each is told once."""
+    if overdue:
+        recipients = {case.key_worker, *managers.of(case)}
+        return [Message(r, f"{kind}-overdue:{pk}", overdue_text, url) for r in recipients if r]
+    if case.key_worker:
+        return [Message(case.key_worker, f"{kind}-due:{pk}", due_text, url)]
+    return []
+
+
 def interview_reminders(now: datetime) -> list[Message]:
     messages: list[Message] = []
     managers = TeamManagers()
@@ -49,11 +62,14 @@ def interview_reminders(now: datetime) -> list[Message]:
             "name": case.young_person.display_name,
             "due": timezone.localtime(entry.return_interview_due_at).strftime("%d %B %H:%M"),
         }
-        if entry.return_interview_due_at < now:
-            text = _("%(name)s's return home interview is overdue (it was due by %(due)s).") % words
-            recipients = {case.key_worker, *managers.of(case)}
-            messages += [Message(r, f"rhi-overdue:{entry.pk}", text, url) for r in recipients if r]
-        elif case.key_worker:
-            text = _("%(name)s's return home interview is due by %(due)s.") % words
-            messages.append(Message(case.key_worker, f"rhi-due:{entry.pk}", text, url))
+        messages += due_or_overdue(
+            case,
+            "rhi",
+            entry.pk,
+            url,
+            overdue=entry.return_interview_due_at < now,
+            overdue_text=_("%(name)s's return home interview is overdue (it was due by %(due)s).") % words,
+            due_text=_("%(name)s's return home interview is due by %(due)s.") % words,
+            managers=managers,
+        )
     return messages

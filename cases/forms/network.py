@@ -201,19 +201,7 @@ class MemberEditForm(MemberForm):
 
     def __init__(self, *args, member: NetworkMember, **kwargs):
         self.member = member
-        initial = {
-            name: getattr(member, name)
-            for name in [
-                "kind",
-                "name",
-                "relationship",
-                "agency",
-                "contact_details",
-                "closeness",
-                "young_persons_view",
-                "can_contribute",
-            ]
-        }
+        initial = {name: getattr(member, name) for name in NetworkMember.EDITABLE}
         super().__init__(*args, initial=initial, **kwargs)
 
     field_order = ["can_contribute"]

@@ -9,8 +9,20 @@ class NetworkMember(models.Model):
     """A person or service around the young person, and how the young person sees them.
 
     A partner agency worker with an account can be linked (`user`): while they are an active member of an
-    open case they have access to it (cases/access.py). Removing them keeps the row, with `removed_at`.
+    open case they have access to it (cases/access/). Removing them keeps the row, with `removed_at`.
     """
+
+    # What can be changed about someone once they are in the network (the linked account cannot).
+    EDITABLE = (
+        "kind",
+        "name",
+        "relationship",
+        "agency",
+        "contact_details",
+        "closeness",
+        "young_persons_view",
+        "can_contribute",
+    )
 
     class Kind(models.TextChoices):
         FAMILY = "family", _("Family")

@@ -10,17 +10,6 @@ from .case import CaseError
 
 Action = AuditEvent.Action
 
-EDITABLE = [
-    "kind",
-    "name",
-    "relationship",
-    "agency",
-    "contact_details",
-    "closeness",
-    "young_persons_view",
-    "can_contribute",
-]
-
 
 def _check_account(case: Case, user: User | None, member: NetworkMember | None = None) -> None:
     if user is None:
@@ -52,7 +41,7 @@ def network_add(*, case: Case, by: User | None, user: User | None = None, **fiel
 
 @transaction.atomic
 def network_update(*, member: NetworkMember, by: User, **fields) -> NetworkMember:
-    unknown = set(fields) - set(EDITABLE)
+    unknown = set(fields) - set(NetworkMember.EDITABLE)
     if unknown:
         raise CaseError(_("Cannot change %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     for name, value in fields.items():

@@ -47,6 +47,11 @@ def _member(case: Case, member_pk: int) -> NetworkMember:
     return member
 
 
+def _form_page(request, case: Case, form, title: str, *, viewed: str, **extra):
+    context = {"form": form, "title": title, "back": reverse("cases:network", args=[case.pk]), **extra}
+    return render_case(request, "cases/network_form.html", case, "network", context, viewed=viewed)
+
+
 @require_GET
 def network(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
@@ -80,14 +85,7 @@ def member_add(request, pk: int):
             else:
                 messages.success(request, _("%(name)s is in the network.") % {"name": member.name})
             return redirect(back)
-    return render_case(
-        request,
-        "cases/network_form.html",
-        case,
-        "network",
-        {"form": form, "title": _("Add someone to the network"), "back": back},
-        viewed="network (to add someone)",
-    )
+    return _form_page(request, case, form, _("Add someone to the network"), viewed="network (to add someone)")
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,14 +100,8 @@ def member_edit(request, pk: int, member_pk: int):
             services.network_update(member=member, by=request.user, **changed)
             messages.success(request, _("Details of %(name)s saved.") % {"name": member.name})
         return redirect(back)
-    return render_case(
-        request,
-        "cases/network_form.html",
-        case,
-        "network",
-        {"form": form, "title": _("Change details of %(name)s") % {"name": member.name}, "member": member},
-        viewed=f"network member {member.pk} (to change)",
-    )
+    title = _("Change details of %(name)s") % {"name": member.name}
+    return _form_page(request, case, form, title, viewed=f"network member {member.pk} (to change)", member=member)
 
 
 @require_http_methods(["GET", "POST"])
