@@ -11,7 +11,7 @@ safe (the output of `{% blocktranslate asvar %}` is).
     {% summary_row _("Password") action=change_url action_hidden=_("password") %}…{% endsummary_row %}
     {% warning_text %}{% translate "New codes replace all your old ones." %}{% endwarning_text %}
     {% confirm heading=heading button=_("Remove the link") cancel=back %}<p>…</p>{% endconfirm %}
-    {% breadcrumbs _("Referrals") "referrals:list" %}
+    {% breadcrumb_trail _("Referrals") "referrals:list" %}
 """
 
 from django import template
@@ -87,11 +87,12 @@ block_component(
 )
 
 
+# Not `breadcrumbs`: crispy_forms_gds, loaded on many pages, has a tag of that name that takes a list.
 @register.inclusion_tag("components/breadcrumbs.html")
-def breadcrumbs(*labels_and_url_names):
-    """`{% breadcrumbs label url_name [label url_name ...] %}`: the pages above this one, the top first.
+def breadcrumb_trail(*labels_and_url_names):
+    """`{% breadcrumb_trail label url_name [label url_name ...] %}`: the pages above this one, the top first.
     The URL names take no arguments."""
     if not labels_and_url_names or len(labels_and_url_names) % 2:
-        raise template.TemplateSyntaxError("breadcrumbs takes pairs of a label and a URL name")
+        raise template.TemplateSyntaxError("breadcrumb_trail takes pairs of a label and a URL name")
     pairs = zip(labels_and_url_names[::2], labels_and_url_names[1::2], strict=True)
     return {"crumbs": [(label, reverse(url_name)) for label, url_name in pairs]}

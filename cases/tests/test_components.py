@@ -110,11 +110,16 @@ def test_confirm_on_its_own_page_has_the_main_heading_and_may_warn_with_a_plain_
 
 
 def test_breadcrumbs_link_the_pages_above_this_one_in_order():
-    html = render('{% breadcrumbs _("Referrals") "referrals:list" _("Import referrals") "referrals:import" %}')
+    html = render('{% breadcrumb_trail _("Referrals") "referrals:list" _("Import referrals") "referrals:import" %}')
     assert html.index('href="/referrals/">Referrals</a>') < html.index('href="/referrals/import/">Import referrals</a>')
     assert '<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">' in html
 
 
+def test_the_breadcrumb_trail_is_not_crispy_forms_gds_breadcrumbs_whichever_is_loaded_last():
+    source = '{% load components crispy_forms_gds %}{% breadcrumb_trail _("Cases") "cases:list" %}'
+    assert 'href="/cases/">Cases</a>' in Template(source).render(Context())
+
+
 def test_breadcrumbs_need_pairs():
     with pytest.raises(TemplateSyntaxError):
-        render('{% breadcrumbs _("Referrals") %}')
+        render('{% breadcrumb_trail _("Referrals") %}')
