@@ -12,6 +12,7 @@ safe (the output of `{% blocktranslate asvar %}` is).
     {% warning_text %}{% translate "New codes replace all your old ones." %}{% endwarning_text %}
     {% confirm heading=heading button=_("Remove the link") cancel=back %}<p>…</p>{% endconfirm %}
     {% breadcrumb_trail _("Referrals") "referrals:list" %}
+    {% table_head _("File") _("Uploaded") _("Rows") numeric=1 %}
 """
 
 from django import template
@@ -96,3 +97,11 @@ def breadcrumb_trail(*labels_and_url_names):
         raise template.TemplateSyntaxError("breadcrumb_trail takes pairs of a label and a URL name")
     pairs = zip(labels_and_url_names[::2], labels_and_url_names[1::2], strict=True)
     return {"crumbs": [(label, reverse(url_name)) for label, url_name in pairs]}
+
+
+@register.inclusion_tag("components/table_head.html")
+def table_head(*labels, numeric: int = 0, actions=None):
+    """`{% table_head label [label ...] [numeric=n] [actions=label] %}`: a table's column headings; the last
+    `numeric` columns hold numbers; `actions` adds a last column of links, its heading for screen readers only."""
+    first_numeric = len(labels) - numeric
+    return {"headings": [(label, index >= first_numeric) for index, label in enumerate(labels)], "actions": actions}

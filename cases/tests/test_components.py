@@ -123,3 +123,16 @@ def test_the_breadcrumb_trail_is_not_crispy_forms_gds_breadcrumbs_whichever_is_l
 def test_breadcrumbs_need_pairs():
     with pytest.raises(TemplateSyntaxError):
         render('{% breadcrumb_trail _("Referrals") %}')
+
+
+def test_table_head_gives_each_column_a_heading_and_marks_the_numeric_ones():
+    html = render('{% table_head _("File") heading _("Rows") numeric=1 %}', heading="<b>Status</b>")
+    assert '<th scope="col" class="govuk-table__header">File</th>' in html
+    assert '<th scope="col" class="govuk-table__header">&lt;b&gt;Status&lt;/b&gt;</th>' in html
+    assert '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Rows</th>' in html
+    assert "govuk-visually-hidden" not in html
+
+
+def test_table_head_names_a_column_of_links_for_screen_readers_only():
+    html = render('{% table_head _("For") actions=_("Actions") %}')
+    assert '<span class="govuk-visually-hidden">Actions</span></th>' in html
