@@ -16,14 +16,21 @@ safe (the output of `{% blocktranslate asvar %}` is).
 """
 
 from django import template
-from django.template.base import FilterExpression, NodeList
+from django.template.base import FilterExpression, NodeList, kwarg_re
 from django.urls import reverse
 
 register = template.Library()
 
 
 class ComponentNode(template.Node):
-    def __init__(self, template_name: str, body_name: str, nodelist: NodeList, arguments: dict, passed_on):
+    def __init__(
+        self,
+        template_name: str,
+        body_name: str,
+        nodelist: NodeList,
+        arguments: dict[str, FilterExpression],
+        passed_on: tuple[str, ...],
+    ):
         self.template_name = template_name
         self.body_name = body_name
         self.nodelist = nodelist
@@ -41,8 +48,14 @@ class ComponentNode(template.Node):
 
 
 def block_component(
-    name: str, template_name: str, *, body: str, positional: tuple[str, ...] = (), keywords=(), passed_on=()
-):
+    name: str,
+    template_name: str,
+    *,
+    body: str,
+    positional: tuple[str, ...] = (),
+    keywords: tuple[str, ...] = (),
+    passed_on: tuple[str, ...] = (),
+) -> None:
     """Register `{% name [positional ...] [keyword=value ...] %}body{% endname %}`, which renders
     `template_name` with the arguments, the rendered body as `body`, and the names in `passed_on` taken from
     the page's context (a form's `csrf_token`). Every argument the component takes is in its context, None
@@ -54,12 +67,12 @@ def block_component(
         tag, bits = bits[0], bits[1:]
         arguments: dict[str, FilterExpression] = {}
         for argument in positional:
-            if not bits or "=" in bits[0]:
+            if not bits or kwarg_re.match(bits[0]).group(1):
                 raise template.TemplateSyntaxError(f"{tag} needs its {argument} first")
             arguments[argument] = parser.compile_filter(bits.pop(0))
         for bit in bits:
-            keyword, equals, value = bit.partition("=")
-            if not equals or keyword not in allowed or keyword in arguments:
+            keyword, value = kwarg_re.match(bit).groups()
+            if keyword not in allowed or keyword in arguments:
                 raise template.TemplateSyntaxError(f"{tag} takes {', '.join(sorted(allowed))}; not {bit!r}")
             arguments[keyword] = parser.compile_filter(value)
         for argument in allowed - set(arguments):

@@ -34,6 +34,11 @@ def test_summary_row_keeps_the_markup_the_page_wrote_in_the_value():
     assert '<a class="govuk-link" href="/n/">&lt;b&gt;3&lt;/b&gt; people</a>' in html
 
 
+def test_summary_row_key_may_hold_an_equals_sign():
+    html = render('{% summary_row _("1 = yes") %}1{% endsummary_row %}')
+    assert '<dt class="govuk-summary-list__key">1 = yes</dt>' in html
+
+
 def test_summary_row_action_says_what_it_changes_to_screen_readers():
     html = render(
         '{% summary_row _("Password") action="/password/" action_hidden=_("password") %}–{% endsummary_row %}'
@@ -71,6 +76,8 @@ def test_a_component_refuses_an_argument_it_does_not_take():
         render('{% summary_row _("Name") colour=1 %}x{% endsummary_row %}')
     with pytest.raises(TemplateSyntaxError, match="needs its key first"):
         render("{% summary_row %}x{% endsummary_row %}")
+    with pytest.raises(TemplateSyntaxError, match="not 'x'"):
+        render('{% summary_row _("Name") x %}x{% endsummary_row %}')
 
 
 def test_warning_text_has_the_icon_and_says_warning_to_screen_readers():
