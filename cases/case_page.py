@@ -36,7 +36,6 @@ def render_case(
     """The page, in the case's frame. `viewed` says what the page shows, for the audit ("timeline",
     "assessment: About me"): a GET that shows the page records it."""
     user = request.user
-    decided = access.access_to(user, case)
     if request.method == "GET" and status < 400:
         audit.viewed(request, case, viewed)
     interview = outstanding_interview(user, case)
@@ -47,10 +46,7 @@ def render_case(
         "case": case,
         "young_person": case.young_person,
         "tab": tab,
-        "case_access": decided,
-        "may_change": decided.may_change,
-        "may_audit": decided.may_audit,
-        "is_team_manager": decided.manages_team,
+        "case_access": access.access_to(user, case),
         "interview": interview,
         "interview_hours_left": _hours_left(interview),
         "assessment_overdue": flags.get("assessment_overdue"),

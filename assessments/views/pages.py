@@ -70,7 +70,6 @@ def section(request, pk: int, kind: str):
     user = request.user
     case = _case_for_section(request, pk)
     section = _section(case, kind)
-    decided = access.access_to(user, case)
     own = _own_contribution(section, user)
     words_form = ContributionForm(
         initial={"text": own.text if own else "", "version": own.version if own else 0}, label=_("Your words")
@@ -99,7 +98,6 @@ def section(request, pk: int, kind: str):
         "own": own,
         "words_form": words_form,
         "judgement_form": judgement_form,
-        "may_contribute": decided.may_contribute_now,
         "conflict": conflict,
     }
     viewed = f"assessment: {section.get_kind_display()}"
