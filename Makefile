@@ -81,6 +81,7 @@ e2e: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(DEMO_ENV) $(BIN)/mypy .
 	$(DEMO_ENV) $(MANAGE) check
 	$(DEMO_ENV) $(MANAGE) makemigrations --check --dry-run
 
@@ -112,4 +113,4 @@ restore:
 	@scripts/db-backup restore
 
 clean:
-	rm -rf $(VENV) node_modules static/build staticfiles var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules static/build staticfiles var .pytest_cache .ruff_cache .mypy_cache
