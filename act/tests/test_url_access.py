@@ -44,25 +44,25 @@ def _make_world() -> dict:
     from accounts.tests.factories import PartnerFactory, TeamFactory, UserFactory
     from cases.tests.factories import CaseFactory
 
-    team = TeamFactory(name="ACT Rochdale")
-    key_worker = UserFactory(username="worker", first_name="Jo", last_name="Bennett", team=team)
+    team = TeamFactory.create(name="ACT Rochdale")
+    key_worker = UserFactory.create(username="worker", first_name="Jo", last_name="Bennett", team=team)
     rochdale = make_rochdale(key_worker)
-    other_team = TeamFactory(name="ACT Wigan", local_authority="Wigan Council")
-    outsider = UserFactory(username="outsider", team=other_team)
-    CaseFactory(given_name="Jordan", team=other_team, key_worker=outsider)  # the outsider's own case
+    other_team = TeamFactory.create(name="ACT Wigan", local_authority="Wigan Council")
+    outsider = UserFactory.create(username="outsider", team=other_team)
+    CaseFactory.create(given_name="Jordan", team=other_team, key_worker=outsider)  # the outsider's own case
     # Managed ACT Rochdale until their role was changed to ACT worker (with no case of their own).
-    demoted_manager = UserFactory(username="once-a-manager", role=User.Role.MANAGER, team=team)
+    demoted_manager = UserFactory.create(username="once-a-manager", role=User.Role.MANAGER, team=team)
     demoted_manager.role = User.Role.ACT_WORKER
     demoted_manager.save()
     # Managed ACT Rochdale until they were moved to manage ACT Wigan.
-    moved_manager = UserFactory(username="moved-manager", role=User.Role.MANAGER, team=team)
+    moved_manager = UserFactory.create(username="moved-manager", role=User.Role.MANAGER, team=team)
     moved_manager.team = other_team
     moved_manager.save()
     return {
         "rochdale": rochdale,
         "people": {
             "outsider": outsider,
-            "partner_without_grant": PartnerFactory(username="partner-no-grant"),
+            "partner_without_grant": PartnerFactory.create(username="partner-no-grant"),
             "demoted_manager": demoted_manager,
             "moved_manager": moved_manager,
         },
@@ -72,7 +72,7 @@ def _make_world() -> dict:
 @pytest.fixture(scope="module")
 def _world(django_db_setup, django_db_blocker):
     """ACT Rochdale's objects and the people who must see none of them, made once for the module's
-    thousand-odd tests rather than once for each, as Django's TestCase.setUpTestData does: in a
+    hundreds of tests rather than once for each, as Django's TestCase.setUpTestData does: in a
     transaction of their own that each test's transaction nests in (so each test still starts from
     this same database, whatever the one before it wrote), rolled back once the module is done."""
     with django_db_blocker.unblock():
