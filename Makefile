@@ -18,15 +18,31 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test test-fast e2e lint format bench fuzz clean manage backup restore
+.PHONY: setup run test test-fast e2e lint lock format bench fuzz clean manage backup restore
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Python packages. requirements.txt (production) and requirements-dev.txt (tests and tooling) say what the
+# project asks for, and are the files to edit; `make lock` (pip-tools' pip-compile) pins them, with every
+# package they pull in, into requirements.lock and requirements-dev.lock, which is what pip installs
+# from, here and in production. The inputs keep their names rather than becoming .in files, so that an
+# edit to requirements.txt still lands in the file people know, and a file that must never be edited by
+# hand says so in its name. The development lock is constrained by the production one, so that every
+# package the two share has the same version in both.
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
+
+# After changing requirements.txt or requirements-dev.txt. Pins that still fit are kept; to move every
+# package to its newest release that fits: make lock LOCK_ARGS=--upgrade
+LOCK_ARGS ?=
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock: $(VENV)/.installed
+	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
+	$(PIP_COMPILE) --output-file requirements-dev.lock requirements-dev.txt
 
 # The demo's own secret key, made once and kept (var/ is not in git).
 $(SECRET_FILE):
@@ -51,13 +67,19 @@ run: setup
 	  $(DEMO_ENV) $(BIN)/celery -A act call accounts.tasks.send_reminders >/dev/null; \
 	  $(DEMO_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
+# The tests run in PYTEST_WORKERS processes. They take from a few milliseconds to about twenty seconds (the
+# browser's walk of every page), so rather than handing them out in fixed chunks, a worker that runs out
+# takes tests still waiting for the other (worksteal).
+XDIST = -n $(PYTEST_WORKERS) --dist worksteal
+
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used.
 test: setup
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/pytest $(XDIST)
 
-# Everything but the browser tests: the quick loop while working.
+# Everything but the browser tests: the quick loop while working. (--ignore=e2e would not do: e2e is
+# one of pytest.ini's testpaths, which pytest collects whatever --ignore says.)
 test-fast: setup
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --ignore=e2e
+	$(BIN)/pytest $(XDIST) -m "not bench and not e2e"
 
 e2e: setup
 	$(BIN)/pytest e2e
@@ -65,6 +87,7 @@ e2e: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(DEMO_ENV) $(BIN)/mypy .
 	$(DEMO_ENV) $(MANAGE) check
 	$(DEMO_ENV) $(MANAGE) makemigrations --check --dry-run
 
@@ -84,7 +107,7 @@ bench: setup
 # next time.
 FUZZ_EXAMPLES ?= 400
 fuzz: setup
-	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest act/tests/hostile -n $(PYTEST_WORKERS)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest act/tests/hostile $(XDIST)
 
 # Backups of the PostgreSQL database of DATABASE_URL (see "Backups" in the README): pg_dump's custom format
 # into var/backups/act-<UTC time>.dump, or BACKUP_FILE; `make restore BACKUP_FILE=...` replaces what the
@@ -96,4 +119,4 @@ restore:
 	@scripts/db-backup restore
 
 clean:
-	rm -rf $(VENV) node_modules static/build staticfiles var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules static/build staticfiles var .pytest_cache .ruff_cache .mypy_cache

@@ -50,7 +50,7 @@ def seed() -> dict[str, User]:
                 "last_name": last,
                 "email": f"{username}@act.example",
                 "role": role,
-                "team": teams.get(team_name),
+                "team": teams[team_name] if team_name else None,
                 "agency": police if role == User.Role.PARTNER else None,
                 "is_staff": is_admin,
                 "is_superuser": False,

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout
 from django import forms
@@ -7,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from . import two_factor
 from .models import User
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 PASSWORD_HINT = _(
     "Use at least 12 characters. Length matters more than anything else: three random words work well, "
     "like \u201ccoffee lamp river\u201d. You do not need symbols, numbers or capital letters. Do not use your "
@@ -14,7 +19,7 @@ PASSWORD_HINT = _(
 )
 
 
-def _helper(*fields, button: str) -> FormHelper:
+def _helper(*fields, button: "StrOrPromise") -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields, Button("submit", button))
     return helper
@@ -40,7 +45,8 @@ class SignInForm(auth_forms.AuthenticationForm):
         # AuthenticationForm sets max_length after the field is built, so no length check runs and an
         # over-long name would reach the lock-out record (a 255-character column) and fail there.
         username = self.cleaned_data["username"]
-        if len(username) > User._meta.get_field("username").max_length:
+        limit = User._meta.get_field("username").max_length
+        if limit is not None and len(username) > limit:
             raise forms.ValidationError(
                 self.error_messages["invalid_login"],
                 code="invalid_login",

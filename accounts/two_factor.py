@@ -7,9 +7,11 @@ import math
 import re
 from base64 import b32encode
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 import segno
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -93,6 +95,16 @@ def device_for_code(user: User, code: str) -> TOTPDevice | StaticDevice | None:
     if BACKUP_CODE.fullmatch(code):
         return StaticDevice.objects.devices_for_user(user, confirmed=True).first()
     return None
+
+
+class _VerifiableUser(Protocol):
+    def is_verified(self) -> bool: ...
+
+
+def is_verified(request: HttpRequest) -> bool:
+    """The person gave their second step in this session (or, anonymous, cannot have)."""
+    # django-otp's OTPMiddleware gives request.user its is_verified(), which Django's types cannot know.
+    return cast(_VerifiableUser, request.user).is_verified()
 
 
 def mark_verified(request, device) -> None:

@@ -32,7 +32,7 @@ def next_url(request: HttpRequest) -> str:
 
 def still_to_do(request: HttpRequest) -> bool:
     """The person must still give a code before anything else (the header then offers only signing out)."""
-    return settings.TWO_FACTOR_REQUIRED and not request.user.is_verified()
+    return settings.TWO_FACTOR_REQUIRED and not two_factor.is_verified(request)
 
 
 @before_two_factor
@@ -40,7 +40,7 @@ def still_to_do(request: HttpRequest) -> bool:
 @require_http_methods(["GET", "POST"])
 def set_up(request):
     user = request.user
-    if two_factor.has_app(user) and not request.user.is_verified():
+    if two_factor.has_app(user) and not two_factor.is_verified(request):
         # Changing the app needs a code from the old one (or a backup code) first: the password alone
         # must never be enough to add a device.
         return redirect_to_step("accounts:two-factor-verify", request.get_full_path())
@@ -68,7 +68,7 @@ def set_up(request):
 @require_http_methods(["GET", "POST"])
 def verify(request):
     user = request.user
-    if user.is_verified():
+    if two_factor.is_verified(request):
         return redirect(next_url(request))
     if not two_factor.is_enrolled(user):
         return redirect_to_step("accounts:two-factor-set-up", next_url(request))

@@ -4,6 +4,7 @@ Static files are served by whitenoise before these run, so they keep their cache
 """
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
@@ -82,7 +83,7 @@ class RequestSizeLimitMiddleware:
         length = declared_length(request)
         if length is None:
             # Django would fail on it later, as a server error; gunicorn and nginx refuse it themselves.
-            return self.refuse(bad_request(request, None))
+            return self.refuse(bad_request(request, BadRequest("a Content-Length that is not a number")))
         if length > limit:
             # A plain page, rendered without the request: no session or user has been looked at yet.
             page = render_to_string("413.html", {"limit": _megabytes(limit)})

@@ -7,6 +7,7 @@ A secret can also be read from a file named by `<NAME>_FILE` (for container secr
 
 import os
 from pathlib import Path
+from typing import Any, overload
 
 import dj_database_url
 from celery.schedules import crontab
@@ -16,6 +17,15 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+
+
+# With a default, the value is always a string.
+@overload
+def env(name: str) -> str | None: ...
+
+
+@overload
+def env(name: str, default: str) -> str: ...
 
 
 def env(name: str, default: str | None = None) -> str | None:
@@ -46,7 +56,7 @@ DEMO = env_bool("DEMO", False)
 # http://127.0.0.1, turn it off.
 HTTPS = env_bool("HTTPS", True)
 
-SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY = env("SECRET_KEY") or ""
 if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set (or SECRET_KEY_FILE). `make run` makes one for the demo under var/."
@@ -56,7 +66,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "act.admin_site.AdminSiteConfig",  # django.contrib.admin, for administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -241,6 +251,7 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Cache and Celery: Redis when REDIS_URL is set, otherwise local memory and a broker on disk.
 REDIS_URL = env("REDIS_URL")
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any]
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     CELERY_BROKER_URL = REDIS_URL

@@ -7,18 +7,52 @@ from django.test.utils import CaptureQueriesContext
 
 
 def sign_in_fully(client, user):
-    """Sign `client` in as `user` with both steps done: the password (force_login) and two-factor (a
-    confirmed authenticator app, made if they have none, named in the session as django-otp does)."""
+    """Sign `client` in as `user` with both steps done: the password and two-factor (a confirmed
+    authenticator app, made if they have none).
+
+    The session is written directly, holding what signing in puts there (as Client.force_login does,
+    then django-otp and accounts.sessions), without the work of signing in itself: its signals (the
+    last sign-in time, django-axes' record of the sign-in) and a second save. Almost every test starts
+    signed in, so that work was a good part of many tests; the sign-in tests go through the real pages.
+    As at a real sign-in, a session of someone else's is replaced, and an anonymous one keeps its data."""
+    import time
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    client.force_login(user)
+    from accounts.sessions import SIGNED_IN_AT
+
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-    session = client.session
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+    session = store(cookie.value) if cookie else store()
+    user_id = user._meta.pk.value_to_string(user)
+    if session.get(SESSION_KEY, user_id) != user_id:
+        session.flush()
+    # The first backend that can fetch a user, as Client.force_login chooses.
+    backend = next(path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user"))
+    session[SESSION_KEY] = user_id
+    session[BACKEND_SESSION_KEY] = backend
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[SIGNED_IN_AT] = int(time.time())
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    client.cookies[settings.SESSION_COOKIE_NAME].update(
+        {
+            "max-age": None,
+            "path": "/",
+            "domain": settings.SESSION_COOKIE_DOMAIN,
+            "secure": settings.SESSION_COOKIE_SECURE or None,
+            "expires": None,
+        }
+    )
     return client
 
 

@@ -5,9 +5,14 @@ no jargon ("CSE", "assessment domain", "intervention", ...) on anything they see
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # Only for the type checker: django-stubs-ext is a development package.
+    from django_stubs_ext import StrOrPromise
 
 
 class SectionKind(models.TextChoices):
@@ -31,8 +36,9 @@ class Audience(models.TextChoices):
 
 @dataclass(frozen=True)
 class Prompts:
-    title: str
-    questions: tuple[str, ...]
+    # Translated when shown, in the language of the request: lazy strings until then.
+    title: "StrOrPromise"
+    questions: tuple["StrOrPromise", ...]
 
 
 # What each person is asked, section by section.

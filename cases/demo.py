@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Team, User
 
 from . import services
 from .models import Case, CaseLink, LegalStatus, LivingSituation, NetworkMember, Referral, TimelineEntry, YoungPerson
@@ -149,16 +149,25 @@ NETWORKS = {
 }
 
 
+def _team_of(person: User) -> Team:
+    """The demo's workers and manager all belong to a team (accounts/demo.py); partners and the
+    administrator do not, and have no case or referral to make."""
+    if person.team is None:
+        raise ValueError(f"the demo's {person.username} has no team")
+    return person.team
+
+
 def _case(key: str, key_worker: User) -> Case:
     details = PERSONAS[key]
+    team = _team_of(key_worker)
     young_person = YoungPerson.objects.filter(
-        team=key_worker.team, given_name=details["given_name"], family_name=details["family_name"]
+        team=team, given_name=details["given_name"], family_name=details["family_name"]
     ).first()
     if young_person is None:
-        young_person = YoungPerson.objects.create(team=key_worker.team, **details)
+        young_person = YoungPerson.objects.create(team=team, **details)
     case = young_person.cases.first()
     if case is None:
-        case = services.case_create(young_person=young_person, team=key_worker.team, key_worker=key_worker, by=None)
+        case = services.case_create(young_person=young_person, team=team, key_worker=key_worker, by=None)
     elif case.key_worker_id != key_worker.pk:
         services.case_allocate(case=case, worker=key_worker, by=None)
     return case
@@ -196,7 +205,7 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
         "lily": _case("lily", worker2),
     }
     outsider_yp = YoungPerson.objects.get_or_create(
-        team=people["outsider"].team,
+        team=_team_of(people["outsider"]),
         given_name="Jordan",
         family_name="Price",
         defaults={"date_of_birth": _years_ago(14), "living_situation": LivingSituation.FAMILY},
@@ -299,7 +308,7 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
     )
     TimelineEntry.objects.filter(case=lily, kind="missing").update(return_interview_done_at=now - timedelta(hours=2))
 
-    team = manager.team
+    team = _team_of(manager)
     if not Referral.objects.filter(team=team, status=Referral.Status.WAITING).exists():
         services.referral_create(
             team=team,

@@ -172,6 +172,7 @@ def run_import(import_pk: int) -> dict:
                 elif row.reference in known:
                     problems.append(_already_imported_problem(row))
                 else:
+                    assert row.fields is not None, "a row without problems has its fields"
                     services.referral_create(
                         team=upload.team,
                         by=upload.created_by,

@@ -4,7 +4,7 @@ from factory.django import DjangoModelFactory
 from accounts.models import PartnerAgency, Team, User
 
 
-class TeamFactory(DjangoModelFactory):
+class TeamFactory(DjangoModelFactory[Team]):
     class Meta:
         model = Team
         django_get_or_create = ("name",)
@@ -14,7 +14,7 @@ class TeamFactory(DjangoModelFactory):
     case_capacity = 30
 
 
-class PartnerAgencyFactory(DjangoModelFactory):
+class PartnerAgencyFactory(DjangoModelFactory[PartnerAgency]):
     class Meta:
         model = PartnerAgency
         django_get_or_create = ("name",)
@@ -23,7 +23,7 @@ class PartnerAgencyFactory(DjangoModelFactory):
     kind = PartnerAgency.Kind.POLICE
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -34,7 +34,7 @@ class UserFactory(DjangoModelFactory):
     last_name = factory.Faker("last_name", locale="en_GB")
     email = factory.LazyAttribute(lambda u: f"{u.username}@act.example")
     role = User.Role.ACT_WORKER
-    team = factory.SubFactory(TeamFactory)
+    team: factory.SubFactory | None = factory.SubFactory(TeamFactory)  # a partner has none
     password = factory.django.Password("correct-horse-battery")
 
 

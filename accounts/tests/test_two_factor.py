@@ -240,8 +240,9 @@ def test_a_removed_device_ends_the_second_step(client_for, key_worker):
 
 
 def key_on_page(content: str) -> bytes:
-    key = re.search(r'id="manual-key">([A-Z2-7 ]+)<', content).group(1)
-    return b32decode(key.replace(" ", ""))
+    key = re.search(r'id="manual-key">([A-Z2-7 ]+)<', content)
+    assert key, "the page shows no key to type in"
+    return b32decode(key.group(1).replace(" ", ""))
 
 
 def test_setting_up_with_a_real_code_then_backup_codes_shown_once(client, key_worker, case):

@@ -52,10 +52,13 @@ def row_counts(url: str) -> dict[str, int]:
             "SELECT table_name FROM information_schema.tables"
             " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
         ).fetchall()
-        return {
-            table: db.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()[0]
-            for (table,) in tables
-        }
+        return {table: count_rows(db, table) for (table,) in tables}
+
+
+def count_rows(db: psycopg.Connection, table: str) -> int:
+    row = db.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()
+    assert row is not None
+    return row[0]
 
 
 def make(target: str, **env) -> subprocess.CompletedProcess:
@@ -89,7 +92,7 @@ def fill_the_database() -> None:
     manager = User.objects.get(username="manager")
     now = timezone.now()
     for n in range(EXTRA_CASES):
-        case = CaseFactory(team=team)
+        case = CaseFactory.create(team=team)
         for k, kind in enumerate([TimelineEntry.Kind.CONTACT, TimelineEntry.Kind.EVENT, TimelineEntry.Kind.CONTACT]):
             services.timeline_add(
                 case=case, by=case.key_worker, kind=kind, occurred_at=now - timedelta(days=k), summary=f"Entry {k}"
@@ -97,7 +100,7 @@ def fill_the_database() -> None:
         audit.record(user=manager, case=case, action=AuditEvent.Action.VIEW, what="case overview")
         audit.record(user=case.key_worker, case=case, action=AuditEvent.Action.VIEW, what="timeline")
         if n % 5 == 0:
-            referral = ReferralFactory(team=team)
+            referral = ReferralFactory.create(team=team)
             audit.record(user=manager, case=None, referral=referral, action=AuditEvent.Action.VIEW, what="referral")
 
 

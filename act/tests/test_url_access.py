@@ -6,7 +6,10 @@ The URLs are read from the URLconf, not listed by hand, so a new page is covered
 mounted. A URL that answers with data must be on PUBLIC below, with the reason it is public.
 """
 
+import copy
+
 import pytest
+from django.db import transaction
 
 from act.urlwalk import SECRET, all_urls, concrete_path, make_rochdale
 
@@ -36,10 +39,68 @@ VERIFY_PATH = "/account/two-factor/verify/"
 LOGIN_PATHS = ("/account/sign-in/", "/admin/login/")
 
 
+def _make_world() -> dict:
+    from accounts.models import User
+    from accounts.tests.factories import PartnerFactory, TeamFactory, UserFactory
+    from cases.tests.factories import CaseFactory
+
+    team = TeamFactory.create(name="ACT Rochdale")
+    key_worker = UserFactory.create(username="worker", first_name="Jo", last_name="Bennett", team=team)
+    rochdale = make_rochdale(key_worker)
+    other_team = TeamFactory.create(name="ACT Wigan", local_authority="Wigan Council")
+    outsider = UserFactory.create(username="outsider", team=other_team)
+    CaseFactory.create(given_name="Jordan", team=other_team, key_worker=outsider)  # the outsider's own case
+    # Managed ACT Rochdale until their role was changed to ACT worker (with no case of their own).
+    demoted_manager = UserFactory.create(username="once-a-manager", role=User.Role.MANAGER, team=team)
+    demoted_manager.role = User.Role.ACT_WORKER
+    demoted_manager.save()
+    # Managed ACT Rochdale until they were moved to manage ACT Wigan.
+    moved_manager = UserFactory.create(username="moved-manager", role=User.Role.MANAGER, team=team)
+    moved_manager.team = other_team
+    moved_manager.save()
+    return {
+        "rochdale": rochdale,
+        "people": {
+            "outsider": outsider,
+            "partner_without_grant": PartnerFactory.create(username="partner-no-grant"),
+            "demoted_manager": demoted_manager,
+            "moved_manager": moved_manager,
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    """ACT Rochdale's objects and the people who must see none of them, made once for the module's
+    hundreds of tests rather than once for each, as Django's TestCase.setUpTestData does: in a
+    transaction of their own that each test's transaction nests in (so each test still starts from
+    this same database, whatever the one before it wrote), rolled back once the module is done."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = _make_world()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield world
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def rochdale(key_worker):
+def world(_world, db):
+    # Each test has its own copies of the objects, so that nothing one test changes in memory reaches
+    # the next (the database is rolled back after each test anyway).
+    return copy.deepcopy(_world)
+
+
+@pytest.fixture
+def rochdale(world):
     """One object of each kind in ACT Rochdale, all carrying the SECRET name."""
-    return make_rochdale(key_worker)
+    return world["rochdale"]
 
 
 def _is_login_redirect(response) -> bool:
@@ -66,34 +127,10 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, rochdale, name, path):
         )
 
 
-@pytest.fixture
-def demoted_manager(team):
-    """Managed ACT Rochdale until their role was changed to ACT worker (with no case of their own)."""
-    from accounts.models import User
-    from accounts.tests.factories import UserFactory
-
-    person = UserFactory(username="once-a-manager", role=User.Role.MANAGER, team=team)
-    person.role = User.Role.ACT_WORKER
-    person.save()
-    return person
-
-
-@pytest.fixture
-def moved_manager(team, other_team):
-    """Managed ACT Rochdale until they were moved to manage ACT Wigan."""
-    from accounts.models import User
-    from accounts.tests.factories import UserFactory
-
-    person = UserFactory(username="moved-manager", role=User.Role.MANAGER, team=team)
-    person.team = other_team
-    person.save()
-    return person
-
-
 @pytest.mark.parametrize("who", ["outsider", "partner_without_grant", "demoted_manager", "moved_manager"])
 @pytest.mark.parametrize("name,path", all_urls())
-def test_people_without_a_grant_get_nothing_of_rochdale(request, client_for, rochdale, outsider_case, who, name, path):
-    client = client_for(request.getfixturevalue(who))
+def test_people_without_a_grant_get_nothing_of_rochdale(client_for, world, rochdale, who, name, path):
+    client = client_for(world["people"][who])
     concrete = concrete_path(name, path, rochdale)
     response = client.get(concrete)
     if response.status_code == 405:  # a POST-only view: the POST must not find the object either

@@ -90,4 +90,5 @@ class TimelineEntry(models.Model):
 
     @property
     def return_interview_overdue(self) -> bool:
-        return self.return_interview_outstanding and self.return_interview_due_at < timezone.now()
+        due = self.return_interview_due_at
+        return self.return_interview_outstanding and due is not None and due < timezone.now()

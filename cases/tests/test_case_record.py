@@ -73,11 +73,11 @@ def test_bad_young_person_details_are_refused_and_nothing_typed_is_lost(client_f
 
 
 @pytest.mark.parametrize("who", ["partner_with_grant", "outsider", "partner_without_grant", "administrator"])
-@pytest.mark.parametrize("page", ["young-person-edit", "people-edit", "stage", "close", "link-add", "allocate"])
-def test_people_who_may_not_change_the_case_get_404_on_change_pages(request, client_for, case, who, page):
+@pytest.mark.parametrize("url_name", ["young-person-edit", "people-edit", "stage", "close", "link-add", "allocate"])
+def test_people_who_may_not_change_the_case_get_404_on_change_pages(request, client_for, case, who, url_name):
     client = client_for(request.getfixturevalue(who))
-    assert client.get(url(page, case)).status_code == 404
-    assert client.post(url(page, case), {"reason": "x", "stage": "support"}).status_code == 404
+    assert client.get(url(url_name, case)).status_code == 404
+    assert client.post(url(url_name, case), {"reason": "x", "stage": "support"}).status_code == 404
     case.refresh_from_db()
     assert case.stage == Stage.GETTING_TO_KNOW
 
@@ -146,8 +146,8 @@ def test_closing_asks_reason_and_outcome_and_takes_partner_access_away(
     client_for, key_worker, case, partner_with_grant
 ):
     client = client_for(key_worker)
-    page = client.get(url("close", case)).content.decode()
-    assert "Partner agencies lose access" in page
+    close_page = client.get(url("close", case)).content.decode()
+    assert "Partner agencies lose access" in close_page
     bad = client.post(url("close", case), {"outcome": "goals_met", "reason": ""})
     assert "Say why the case is closing" in bad.content.decode()
     response = client.post(url("close", case), {"outcome": "goals_met", "reason": "She met her goals"})
@@ -200,5 +200,5 @@ def test_removing_a_link_needs_confirmation(client_for, manager, case, team):
 def test_audit_is_for_the_teams_managers(client_for, key_worker, manager, case):
     client_for(key_worker).get(url("detail", case))
     assert client_for(key_worker).get(url("audit", case)).status_code == 404
-    page = client_for(manager).get(url("audit", case)).content.decode()
-    assert "case overview" in page and "Jo Bennett" in page
+    audit_page = client_for(manager).get(url("audit", case)).content.decode()
+    assert "case overview" in audit_page and "Jo Bennett" in audit_page

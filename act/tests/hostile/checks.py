@@ -75,11 +75,12 @@ class Visitor:
     def post(self, url: str, data: dict, *, urlencoded: bool = False, run_tasks: bool = False, **extra):
         """`run_tasks`: the background tasks the request queues run as it ends (as a worker would run
         them once the request's transaction commits), and their errors count as the request's."""
-        data = without_missing(data)
+        fields = without_missing(data)
+        body: dict | str = fields
         if urlencoded:  # as a browser sends a form without a file
-            data = urlencode(data, doseq=True)
+            body = urlencode(fields, doseq=True)
             extra["content_type"] = "application/x-www-form-urlencoded"
-        return self._send("post", url, data, run_tasks=run_tasks, **extra)
+        return self._send("post", url, body, run_tasks=run_tasks, **extra)
 
     def submit(self, url: str, data: dict, *, urlencoded: bool = False, times: int = 1, run_tasks: bool = False):
         """POST the same data `times` times (a double click, a resubmitted page); the last answer. An
@@ -243,7 +244,7 @@ def assert_clean_emails() -> None:
         assert "\n" not in message.subject and "\r" not in message.subject
         message.message()  # builds the headers: a bad one raises here
         if message.content_subtype == "html":
-            assert not markup_problems(message.body)
+            assert not markup_problems(str(message.body))
         for content, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 assert not markup_problems(content)

@@ -5,6 +5,7 @@ key worker and a partner see it; and hostile query strings on the pages that rea
 from contextlib import suppress
 from datetime import timedelta
 
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from hypothesis import given, settings
@@ -36,12 +37,14 @@ def _fill(case: Case, words, key_worker, manager, partner) -> dict:
     w = iter(words * 40)
     young_person = YoungPerson.objects.get(pk=case.young_person_id)
     for name in ("given_name", "family_name", "preferred_name", "pronouns", "living_details", "enjoys"):
-        setattr(young_person, name, next(w)[: YoungPerson._meta.get_field(name).max_length or 10_000])
+        field = YoungPerson._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        setattr(young_person, name, next(w)[: field.max_length or 10_000])
     young_person.save()
     case = Case.objects.get(pk=case.pk)
     Case.objects.filter(pk=case.pk).update(social_worker_name=next(w)[:150], social_worker_contact=next(w)[:200])
     services.case_change_stage(case=case, stage="assessment", reason=next(w), by=key_worker)
-    other = CaseFactory(given_name=next(w)[:100], team=case.team, key_worker=key_worker)
+    other = CaseFactory.create(given_name=next(w)[:100], team=case.team, key_worker=key_worker)
     services.case_link(case=case, other=other, reason=next(w)[:300], by=key_worker)
     for kind, closeness in (("family", "close"), ("friend", "some"), ("professional", "distant")):
         services.network_add(
@@ -76,9 +79,11 @@ def _fill(case: Case, words, key_worker, manager, partner) -> dict:
     link, _token = assessment_services.link_create(
         section=section, contributor=Audience.PARENT_CARER, name=next(w)[:150], by=key_worker
     )
-    assessment_services.contribution_save(contribution=link.contribution, text=next(w), expected_version=0, label="x")
-    assessment_services.contribution_send(contribution=link.contribution, label=next(w)[:150])
-    assessment_services.contribution_add(contribution=link.contribution, by=key_worker)
+    contribution = link.contribution
+    assert contribution is not None
+    assessment_services.contribution_save(contribution=contribution, text=next(w), expected_version=0, label="x")
+    assessment_services.contribution_send(contribution=contribution, label=next(w)[:150])
+    assessment_services.contribution_add(contribution=contribution, by=key_worker)
     assessment_services.judgement_save(
         section=section, going_well=next(w), worries=next(w), why=next(w), expected_version=0, by=key_worker
     )
@@ -94,7 +99,7 @@ def _fill(case: Case, words, key_worker, manager, partner) -> dict:
     assessment_services.review_hold(
         review=review, what_changed=next(w), next_due_on=timezone.localdate() + timedelta(weeks=6), by=key_worker
     )
-    referral = ReferralFactory(
+    referral = ReferralFactory.create(
         team=case.team, given_name=next(w)[:100], referrer_agency=next(w)[:150], going_well=next(w)
     )
     Referral.objects.filter(pk=referral.pk).update(case=case, status=Referral.Status.ACCEPTED)

@@ -71,10 +71,10 @@ DECISIONS = {
 def waiting_referral(team, case):
     def make(duplicate: bool) -> Referral:
         if not duplicate:
-            return ReferralFactory(team=team)
+            return ReferralFactory.create(team=team)
         # Possibly the same young person as Destiny's case: the question the manager answers first.
         young_person = case.young_person
-        return ReferralFactory(
+        return ReferralFactory.create(
             team=team,
             given_name=young_person.given_name,
             family_name=young_person.family_name,
