@@ -18,7 +18,7 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test test-fast e2e lint lock format bench fuzz clean manage backup restore
+.PHONY: setup run test test-access test-fast e2e lint lock format bench fuzz clean manage backup restore
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
@@ -72,14 +72,22 @@ run: setup
 # takes tests still waiting for the other (worksteal).
 XDIST = -n $(PYTEST_WORKERS) --dist worksteal
 
+# The access policy is the most important code: its own tests (these files, nothing else) must run every
+# line and branch of cases/access/. They run first, on their own, and the rest of the suite leaves them out.
+ACCESS_TESTS = cases/tests/test_access.py cases/tests/test_access_words.py cases/tests/test_access_referrals.py \
+	cases/tests/test_access_plan.py
+test-access: setup
+	$(BIN)/pytest -p no:xdist -q $(ACCESS_TESTS) --cov=cases/access --cov-branch --cov-report=term-missing:skip-covered \
+	  --cov-fail-under=100
+
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used.
-test: setup
-	$(BIN)/pytest $(XDIST)
+test: test-access
+	$(BIN)/pytest $(XDIST) $(addprefix --ignore=,$(ACCESS_TESTS))
 
 # Everything but the browser tests: the quick loop while working. (--ignore=e2e would not do: e2e is
 # one of pytest.ini's testpaths, which pytest collects whatever --ignore says.)
-test-fast: setup
-	$(BIN)/pytest $(XDIST) -m "not bench and not e2e"
+test-fast: test-access
+	$(BIN)/pytest $(XDIST) -m "not bench and not e2e" $(addprefix --ignore=,$(ACCESS_TESTS))
 
 e2e: setup
 	$(BIN)/pytest e2e
