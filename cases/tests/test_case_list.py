@@ -142,7 +142,9 @@ def test_audit_page_query_count_does_not_grow(client_for, manager, case):
         for _ in range(n):
             audit.record(user=manager, case=case, action="view", what="x")
 
-    assert_query_budget(client_for(manager), reverse("cases:audit", args=[case.pk]), add_rows=add, budget=14)
+    # 15: the page records that it was viewed, like every page of a case (on PostgreSQL that takes the
+    # chain's lock as well as the last hash and the entry).
+    assert_query_budget(client_for(manager), reverse("cases:audit", args=[case.pk]), add_rows=add, budget=15)
 
 
 def test_case_overview_query_count_does_not_grow_with_history(client_for, manager, case, key_worker, team):
