@@ -165,7 +165,7 @@ def run_import(import_pk: int) -> dict:
             Team.objects.select_for_update().filter(pk=locked.team_id).first()
             wanted = [row for row in chunk if row.line not in bad_lines]
             known = _already_imported(locked.team_id, [row.reference for row in wanted])
-            problems, made = [], 0
+            problems, good = [], []
             for row in wanted:
                 if not row.ok:  # only when a rule changed between checking and importing
                     problems.append(row.problem())
@@ -173,15 +173,10 @@ def run_import(import_pk: int) -> dict:
                     problems.append(_already_imported_problem(row))
                 else:
                     assert row.fields is not None, "a row without problems has its fields"
-                    services.referral_create(
-                        team=upload.team,
-                        by=upload.created_by,
-                        fields={**row.fields},
-                        source=Referral.Source.IMPORT,
-                        received_at=row.received_at,
-                    )
+                    good.append(({**row.fields}, row.received_at))
                     known.add(row.reference)
-                    made += 1
+            services.referrals_create(team=upload.team, by=upload.created_by, source=Referral.Source.IMPORT, rows=good)
+            made = len(good)
             locked.problems = [*locked.problems, *problems]
             locked.imported_rows += made
             locked.processed_rows = start + len(chunk)

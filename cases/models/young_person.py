@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -81,9 +82,23 @@ class YoungPerson(models.Model):
     def age(self, today: date | None = None) -> int:
         return age_on(self.date_of_birth, today or date.today())
 
+    @staticmethod
+    def duplicate_key(given_name: str, family_name: str, date_of_birth: date) -> tuple[str, str, date]:
+        """What makes two records possibly the same young person: the name, whatever its case and spacing,
+        and the date of birth."""
+        return given_name.strip().lower(), family_name.strip().lower(), date_of_birth
+
     @classmethod
-    def possible_duplicates(cls, *, team: Team, given_name: str, family_name: str, date_of_birth: date):
-        """Young people of the same team with the same name and date of birth."""
-        return cls.objects.annotate(g=Lower("given_name"), f=Lower("family_name")).filter(
-            team=team, g=given_name.strip().lower(), f=family_name.strip().lower(), date_of_birth=date_of_birth
-        )
+    def first_duplicates(cls, *, team: Team, keys) -> dict[tuple[str, str, date], "YoungPerson"]:
+        """For each `duplicate_key`, the first young person of the team it matches (one query for them all)."""
+        wanted = set(keys)
+        if not wanted:
+            return {}
+        matching = Q()
+        for given, family, born in wanted:
+            matching |= Q(g=given, f=family, date_of_birth=born)
+        people = cls.objects.annotate(g=Lower("given_name"), f=Lower("family_name")).filter(matching, team=team)
+        found: dict[tuple[str, str, date], YoungPerson] = {}
+        for person in people:
+            found.setdefault((person.g, person.f, person.date_of_birth), person)
+        return found

@@ -22,6 +22,7 @@ from .referrals import (
     referral_decline,
     referral_resolve_duplicate,
     referral_signpost,
+    referrals_create,
     team_caseload,
 )
 from .timeline import missing_episode_end, return_interview_done, timeline_add
@@ -45,6 +46,7 @@ __all__ = [
     "network_update",
     "referral_accept",
     "referral_create",
+    "referrals_create",
     "referral_decline",
     "referral_import_cancel",
     "referral_import_confirm",

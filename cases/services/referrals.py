@@ -30,15 +30,29 @@ def referral_create(
     source: str = Referral.Source.FORM,
     received_at: datetime | None = None,
 ) -> Referral:
-    referral = Referral(team=team, created_by=by, source=source, received_at=received_at or timezone.now(), **fields)
-    referral.possible_duplicate = YoungPerson.possible_duplicates(
-        team=team,
-        given_name=referral.given_name,
-        family_name=referral.family_name,
-        date_of_birth=referral.date_of_birth,
-    ).first()
-    referral.save()
+    [referral] = referrals_create(team=team, by=by, source=source, rows=[(fields, received_at)])
     return referral
+
+
+@transaction.atomic
+def referrals_create(
+    *, team: Team, by: User | None, source: str, rows: list[tuple[dict, datetime | None]]
+) -> list[Referral]:
+    """Referrals to a team, each marked with the young person the team may already know (the same name and
+    date of birth), for the manager to decide. One query finds them all, so that an import of thousands of
+    rows takes seconds."""
+    referrals = [
+        Referral(team=team, created_by=by, source=source, received_at=received_at or timezone.now(), **fields)
+        for fields, received_at in rows
+    ]
+
+    def key(referral: Referral):
+        return YoungPerson.duplicate_key(referral.given_name, referral.family_name, referral.date_of_birth)
+
+    known = YoungPerson.first_duplicates(team=team, keys=[key(referral) for referral in referrals])
+    for referral in referrals:
+        referral.possible_duplicate = known.get(key(referral))
+    return Referral.objects.bulk_create(referrals)
 
 
 def _require_waiting(referral: Referral) -> None:

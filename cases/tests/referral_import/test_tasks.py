@@ -41,8 +41,8 @@ def test_five_thousand_rows_are_imported_to_the_last_row(send, confirm):
     assert upload.status == Status.DONE
     assert (upload.processed_rows, upload.imported_rows) == (5000, 4500)
     assert Referral.objects.filter(source=Referral.Source.IMPORT).count() == 4500
-    # Each row goes through services.referral_create (its possible-duplicate query is most of the
-    # time); the bound catches work that grows faster than the rows, not a slow machine.
+    # Each chunk of rows goes through services.referrals_create (one query finds the possible duplicates of
+    # them all); the bound catches work that grows faster than the rows, not a slow machine.
     assert elapsed < 30, f"importing 5,000 rows took {elapsed:.1f} s"
 
 
@@ -83,16 +83,16 @@ def test_an_import_stopped_part_way_carries_on_where_it_stopped(send, as_manager
     monkeypatch.setattr(tasks, "CHUNK_SIZE", 3)
     send(csv_text([row(n) for n in range(1, 8)]))
     upload = ReferralImport.objects.get()
-    real_create = tasks.services.referral_create
-    made = []
+    real_create = tasks.services.referrals_create
+    chunks = []
 
-    def failing_on_the_fifth(**kwargs):
-        if len(made) == 4:
+    def failing_on_the_second_chunk(**kwargs):
+        if len(chunks) == 1:
             raise ConnectionError("the database went away")
-        made.append(kwargs["fields"]["external_reference"])
+        chunks.append(len(kwargs["rows"]))
         return real_create(**kwargs)
 
-    with mock.patch.object(tasks.services, "referral_create", failing_on_the_fifth):
+    with mock.patch.object(tasks.services, "referrals_create", failing_on_the_second_chunk):
         mark_importing(upload)
         tasks.run_import.apply(args=[upload.pk], retries=tasks.TASK_OPTIONS["max_retries"], throw=False)
 
@@ -126,7 +126,7 @@ def test_a_task_that_fails_marks_the_import_failed_and_imports_nothing(send, as_
     upload = ReferralImport.objects.get()
     mark_importing(upload)
 
-    with mock.patch.object(tasks.services, "referral_create", side_effect=RuntimeError("bug")):
+    with mock.patch.object(tasks.services, "referrals_create", side_effect=RuntimeError("bug")):
         result = tasks.run_import.apply(args=[upload.pk], throw=False)
 
     assert result.failed()
