@@ -104,3 +104,5 @@ def test_the_account_page_new_backup_codes_and_signing_out_everywhere(page, brow
 
     other.goto(f"{demo.url}/cases/")
     expect(other.get_by_role("heading", name="Sign in")).to_be_visible()
+    # Closed, so that the live server is not left waiting for its open connection when the test ends.
+    other.context.close()
