@@ -99,7 +99,7 @@ def make_rochdale_record(key_worker) -> dict:
     missing = {"kind": "missing", "summary": SECRET, "occurred_at": now - timedelta(days=2)}
     still_missing = services.timeline_add(case=case, by=key_worker, **missing)
     back_home = services.timeline_add(case=case, by=key_worker, **missing, returned_at=now - timedelta(days=1))
-    other = CaseFactory(given_name=SECRET, team=case.team, key_worker=key_worker)
+    other = CaseFactory.create(given_name=SECRET, team=case.team, key_worker=key_worker)
     case_link = services.case_link(case=case, other=other, reason=SECRET, by=key_worker)
     section = case.assessment.sections.get(kind=SectionKind.ABOUT_ME)
     shared, _token = assessment_services.link_create(

@@ -8,8 +8,10 @@ that fetched the case; the frame and the templates read that decision (`case_acc
 database again.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.shortcuts import render
-from django.utils import timezone
 
 from . import access, audit
 from .models import Case, TimelineEntry
@@ -39,7 +41,7 @@ def render_case(
     if request.method == "GET" and status < 400:
         audit.viewed(request, case, viewed)
     interview = outstanding_interview(user, case)
-    flags = (
+    flags: Mapping[str, Any] = (
         with_flags(Case.objects.filter(pk=case.pk), user).values("assessment_overdue", "agreed_target").first() or {}
     )
     base = {
@@ -48,17 +50,11 @@ def render_case(
         "tab": tab,
         "case_access": access.access_to(user, case),
         "interview": interview,
-        "interview_hours_left": _hours_left(interview),
+        "interview_hours_left": interview.return_interview_hours_left if interview else None,
         "assessment_overdue": flags.get("assessment_overdue"),
         "agreed_target": flags.get("agreed_target"),
     }
     return render(request, template, {**base, **(context or {})}, status=status)
-
-
-def _hours_left(interview: TimelineEntry | None) -> int | None:
-    if interview is None:
-        return None
-    return int((interview.return_interview_due_at - timezone.now()).total_seconds() // 3600)
 
 
 def posted(request):

@@ -1,11 +1,16 @@
 """Read-side helpers shared by the case pages: annotations that keep list pages to a fixed number of
 queries."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from . import access, flags
 from .models import Case, TimelineEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def outstanding_interviews(user):
@@ -20,7 +25,15 @@ def outstanding_interviews(user):
     )
 
 
-def with_flags(cases: QuerySet[Case], user) -> QuerySet[Case]:
+class InterviewFlags(TypedDict):
+    """The flags `with_flags` adds itself. Those the apps above register are known only once they have
+    started, so a case's type names these alone (and a lookup of another annotation is not refused)."""
+
+    interview_due: bool
+    interview_overdue: bool
+
+
+def with_flags(cases: QuerySet[Case], user) -> "QuerySet[WithAnnotations[Case, InterviewFlags]]":
     """Adds `interview_due` and `interview_overdue` (return home interviews) to each case, and the flags
     the apps above register in `cases.flags` (for example `assessment_overdue`)."""
     annotated = cases.annotate(

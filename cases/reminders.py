@@ -57,17 +57,19 @@ def interview_reminders(now: datetime) -> list[Message]:
     )
     for entry in interviews:
         case = entry.case
+        due = entry.return_interview_due_at
+        assert due is not None, "the query asks for interviews with a due date"
         url = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
         words = {
             "name": case.young_person.display_name,
-            "due": timezone.localtime(entry.return_interview_due_at).strftime("%d %B %H:%M"),
+            "due": timezone.localtime(due).strftime("%d %B %H:%M"),
         }
         messages += due_or_overdue(
             case,
             "rhi",
             entry.pk,
             url,
-            overdue=entry.return_interview_due_at < now,
+            overdue=due < now,
             overdue_text=_("%(name)s's return home interview is overdue (it was due by %(due)s).") % words,
             due_text=_("%(name)s's return home interview is due by %(due)s.") % words,
             managers=managers,

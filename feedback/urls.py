@@ -1,4 +1,6 @@
+from django.urls import URLPattern, URLResolver
+
 app_name = "feedback"
 
 # Pages of this part of the pathway are added here as they are built.
-urlpatterns = []
+urlpatterns: list[URLPattern | URLResolver] = []

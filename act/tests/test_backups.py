@@ -93,12 +93,14 @@ def fill_the_database() -> None:
     now = timezone.now()
     for n in range(EXTRA_CASES):
         case = CaseFactory.create(team=team)
+        key_worker = case.key_worker
+        assert key_worker is not None, "CaseFactory allocates a key worker"
         for k, kind in enumerate([TimelineEntry.Kind.CONTACT, TimelineEntry.Kind.EVENT, TimelineEntry.Kind.CONTACT]):
             services.timeline_add(
-                case=case, by=case.key_worker, kind=kind, occurred_at=now - timedelta(days=k), summary=f"Entry {k}"
+                case=case, by=key_worker, kind=kind, occurred_at=now - timedelta(days=k), summary=f"Entry {k}"
             )
         audit.record(user=manager, case=case, action=AuditEvent.Action.VIEW, what="case overview")
-        audit.record(user=case.key_worker, case=case, action=AuditEvent.Action.VIEW, what="timeline")
+        audit.record(user=key_worker, case=case, action=AuditEvent.Action.VIEW, what="timeline")
         if n % 5 == 0:
             referral = ReferralFactory.create(team=team)
             audit.record(user=manager, case=None, referral=referral, action=AuditEvent.Action.VIEW, what="referral")

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from crispy_forms_gds.layout import Field, Fluid, Hidden, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -83,7 +85,7 @@ class LinkForm(forms.Form):
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [(s.kind, s.get_kind_display()) for s in sections]
+        cast(forms.ChoiceField, self.fields["section"]).choices = [(s.kind, s.get_kind_display()) for s in sections]
         self.helper = helper(
             Field.radios("section", legend_size=Size.SMALL),
             Field.radios("contributor", legend_size=Size.SMALL),
@@ -93,8 +95,9 @@ class LinkForm(forms.Form):
             button=_("Make the link"),
         )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None, "Form.clean answers the cleaned data"
         if data.get("contributor") == Audience.PARENT_CARER and not (data.get("name") or "").strip():
             self.add_error("name", _("Enter the parent's or carer's name"))
         passcode = (data.get("passcode") or "").strip()

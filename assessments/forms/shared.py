@@ -2,6 +2,8 @@
 these: nothing posted reaches a service unchecked (a NUL byte, a version that is not a number, an
 action that does not exist, a passcode a page long)."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,7 +33,7 @@ class ShareForm(forms.Form):
 
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].choices = [(pk, name) for pk, name, _people in agencies]
+        cast(forms.ChoiceField, self.fields["agencies"]).choices = [(pk, name) for pk, name, _people in agencies]
 
 
 def first_error(form: forms.Form) -> str:
@@ -39,5 +41,5 @@ def first_error(form: forms.Form) -> str:
     for errors in form.errors.values():
         for error in errors:
             if "shorter" in error:
-                return error
+                return str(error)
     return str(_("Something in that could not be kept. Try again, or ask your worker."))

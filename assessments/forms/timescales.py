@@ -2,6 +2,7 @@
 (agreed as it is, or changed)."""
 
 from datetime import timedelta
+from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fixed, Layout
@@ -105,8 +106,9 @@ class ChangeForm(forms.Form):
             Button.secondary("submit", _("Agree it with my changes")),
         )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None, "Form.clean answers the cleaned data"
         if any(name not in data for name in ("weeks", "strategy", "target_date")):
             return data
         proposal = self.proposal

@@ -5,6 +5,8 @@ relationship, and when the first full picture is due; the team's manager agrees 
 comment. Every version is kept. Anyone who may see the case sees the page; changes need change rights
 (404 otherwise), and a closed case is read-only."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -24,19 +26,31 @@ from .common import case_for_page
 PROPOSED = TimescaleAgreement.Status.PROPOSED
 
 
-def _versions(assessment: Assessment) -> list[TimescaleAgreement]:
+@dataclass(frozen=True)
+class Version:
+    """A version of the timescale as the page shows it: its number, what became of it (a proposal is
+    "waiting", "replaced" or "decided"; a decision is its status), and what the manager changed."""
+
+    agreement: TimescaleAgreement
+    number: int
+    outcome: str
+    changes: list[tuple[str, str, str]]
+
+
+def _versions(assessment: Assessment) -> list[Version]:
     """Every version, newest first, each with its number and what became of it."""
-    versions = list(assessment.timescales.select_related("created_by"))
-    total = len(versions)
-    for index, version in enumerate(versions):
-        newer = versions[index - 1] if index else None
-        older = versions[index + 1] if index + 1 < total else None
-        version.number = total - index
-        if version.status == PROPOSED:
-            version.outcome = "waiting" if newer is None else ("replaced" if newer.status == PROPOSED else "decided")
+    agreements = list(assessment.timescales.select_related("created_by"))
+    total = len(agreements)
+    versions = []
+    for index, agreement in enumerate(agreements):
+        newer = agreements[index - 1] if index else None
+        older = agreements[index + 1] if index + 1 < total else None
+        if agreement.status == PROPOSED:
+            outcome = "waiting" if newer is None else ("replaced" if newer.status == PROPOSED else "decided")
         else:
-            version.outcome = version.status
-        version.changes = _changes(older, version) if version.status == TimescaleAgreement.Status.CHANGED else []
+            outcome = agreement.status
+        changes = _changes(older, agreement) if agreement.status == TimescaleAgreement.Status.CHANGED else []
+        versions.append(Version(agreement, total - index, outcome, changes))
     return versions
 
 
@@ -62,11 +76,12 @@ def _changes(before: TimescaleAgreement | None, after: TimescaleAgreement) -> li
 
 def _timescale_context(assessment: Assessment) -> dict:
     versions = _versions(assessment)
-    current = next((v for v in versions if v.status != PROPOSED), None)
+    agreements = [version.agreement for version in versions]
+    current = next((a for a in agreements if a.status != PROPOSED), None)
     return {
         "assessment": assessment,
         "versions": versions,
-        "waiting": versions[0] if versions and versions[0].status == PROPOSED else None,
+        "waiting": agreements[0] if agreements and agreements[0].status == PROPOSED else None,
         "current": current,
         "past_target": bool(current and not assessment.first_picture_at and current.target_date < timezone.localdate()),
     }

@@ -4,6 +4,7 @@ rights come from."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -12,6 +13,9 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 
 from ..models import Case, CaseLink, CaseUserObjectPermission, TimelineEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 VIEW = "view_case"
 CHANGE = "change_case"
@@ -41,6 +45,11 @@ def manages_a_team(user: User) -> bool:
     return is_active(user) and user.is_manager and user.team_id is not None
 
 
+def managed_team_id(user: User) -> int | None:
+    """The id of the team this person manages, or None when they manage none."""
+    return user.team_id if manages_a_team(user) else None
+
+
 def _grants(user: User, *codenames: str) -> QuerySet[CaseUserObjectPermission]:
     return CaseUserObjectPermission.objects.filter(user_id=user.pk, permission__codename__in=codenames)
 
@@ -50,8 +59,9 @@ def _ids(user: User, *codenames: str) -> QuerySet:
     manage: a UNION of two lookups that each use an index (the grant table's unique index, which starts
     with the user, and the case's team), so the database never considers other teams' cases."""
     ids = _grants(user, *codenames).values("content_object_id").order_by()
-    if manages_a_team(user) and (VIEW in codenames or CHANGE in codenames):
-        ids = ids.union(Case.objects.filter(team_id=user.team_id).values("pk").order_by())
+    team_id = managed_team_id(user)
+    if team_id is not None and (VIEW in codenames or CHANGE in codenames):
+        ids = ids.union(Case.objects.filter(team_id=team_id).values("pk").order_by())
     return ids
 
 
@@ -97,7 +107,15 @@ class CaseAccess:
 NO_ACCESS = CaseAccess(None, False, False, False, False, False)
 
 
-def _with_access(user: User, cases: QuerySet[Case]) -> QuerySet[Case]:
+class _Grants(TypedDict):
+    """What `_with_access` adds to each case: whether the person holds each grant on it."""
+
+    granted_view: bool
+    granted_change: bool
+    granted_contribute: bool
+
+
+def _with_access(user: User, cases: QuerySet[Case]) -> "QuerySet[WithAnnotations[Case, _Grants]]":
     """The cases, each with whether this person holds each grant on it: one query, whatever is asked."""
 
     def held(codename: str) -> Exists:
@@ -106,7 +124,7 @@ def _with_access(user: User, cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.annotate(granted_view=held(VIEW), granted_change=held(CHANGE), granted_contribute=held(CONTRIBUTE))
 
 
-def _decide(user: User, case: Case) -> CaseAccess:
+def _decide(user: User, case: "WithAnnotations[Case, _Grants]") -> CaseAccess:
     """An active person's access to a case fetched through `_with_access`."""
     manages = manages_a_team(user) and user.team_id == case.team_id
     change = case.granted_change or manages
@@ -144,10 +162,12 @@ def _get(user: User, pk, allowed: Callable[[CaseAccess], bool], *, open_only: bo
     )
     if found is None:
         raise Http404("No such case.")
-    found.access = _decide(user, found)
-    if not allowed(found.access):
+    decided = _decide(user, found)
+    # Kept on the case for the rest of the request: access_to reads it back instead of asking again.
+    found.access = decided  # type: ignore[attr-defined]  # not a field: this request's decision, set only here
+    if not allowed(decided):
         raise Http404("No such case.")
-    if open_only and found.access.closed:
+    if open_only and decided.closed:
         raise CaseClosed(found)
     return found
 

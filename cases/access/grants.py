@@ -16,9 +16,11 @@ def _wanted_grants(case: Case) -> dict[int, set[str]]:
     if case.stage != Stage.CLOSED:
         members = NetworkMember.objects.filter(case=case, removed_at__isnull=True, user__isnull=False)
         for member in members.select_related("user"):
-            if not (member.user.is_active and member.user.is_partner):
+            user = member.user
+            assert user is not None, "the members were chosen with an account"
+            if not (user.is_active and user.is_partner):
                 continue
-            perms = wanted.setdefault(member.user_id, set())
+            perms = wanted.setdefault(user.pk, set())
             perms.add(VIEW)
             if member.can_contribute:
                 perms.add(CONTRIBUTE)

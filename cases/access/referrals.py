@@ -6,7 +6,7 @@ from django.http import Http404
 from accounts.models import User
 
 from ..models import Referral, ReferralImport
-from .case import is_active, manages_a_team
+from .case import is_active, managed_team_id, manages_a_team
 
 # Referrals come before a case exists: the managers of the receiving team see them all (they decide);
 # whoever made a referral sees that one (to know what happened to it).
@@ -16,8 +16,9 @@ def visible_referrals(user: User) -> QuerySet[Referral]:
     if not is_active(user):
         return Referral.objects.none()
     condition = Q(created_by=user)
-    if manages_a_team(user):
-        condition |= Q(team_id=user.team_id)
+    team_id = managed_team_id(user)
+    if team_id is not None:
+        condition |= Q(team_id=team_id)
     return Referral.objects.filter(condition)
 
 
@@ -29,9 +30,10 @@ def get_referral_for_view(user: User, pk) -> Referral:
 
 
 def get_referral_for_decision(user: User, pk) -> Referral:
-    if not manages_a_team(user):
+    team_id = managed_team_id(user)
+    if team_id is None:
         raise Http404("No such referral.")
-    referral = Referral.objects.filter(pk=pk, team_id=user.team_id).select_related("team", "possible_duplicate").first()
+    referral = Referral.objects.filter(pk=pk, team_id=team_id).select_related("team", "possible_duplicate").first()
     if referral is None:
         raise Http404("No such referral.")
     return referral
@@ -43,10 +45,11 @@ def may_decide_referrals(user: User) -> bool:
 
 def get_import_for_manager(user: User, pk):
     """A referral import, to the managers of its team (they decide referrals); 404 to anyone else."""
-    if not may_decide_referrals(user):
+    team_id = managed_team_id(user)
+    if team_id is None:
         raise Http404("No such import.")
     # The file's text can be megabytes: only the page that reads it loads it.
-    found = ReferralImport.objects.filter(pk=pk, team_id=user.team_id).defer("content").first()
+    found = ReferralImport.objects.filter(pk=pk, team_id=team_id).defer("content").first()
     if found is None:
         raise Http404("No such import.")
     return found

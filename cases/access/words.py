@@ -112,7 +112,7 @@ def partner_agencies_of(case: Case) -> list[tuple[int, str, list[str]]]:
     )
     agencies: dict[int, tuple[str, list[str]]] = {}
     for partner in partners:
-        agencies.setdefault(partner.agency_id, (partner.agency.name, []))[1].append(
-            partner.get_full_name() or partner.username
-        )
+        agency = partner.agency
+        assert agency is not None, "a partner has an agency (the partner_has_agency constraint)"
+        agencies.setdefault(agency.pk, (agency.name, []))[1].append(partner.get_full_name() or partner.username)
     return [(pk, name, people) for pk, (name, people) in agencies.items()]

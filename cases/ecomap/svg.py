@@ -58,7 +58,8 @@ class LineStyle:
     pattern: Promise  # the pattern in words, for the legend
 
 
-STYLES = {
+# Keyed by the stored value of a view: a member's `young_persons_view` is a plain string.
+STYLES: dict[str, LineStyle] = {
     View.SUPPORT: LineStyle("#00703c", 4, "", gettext_lazy("solid line")),
     View.WORRY: LineStyle("#d4351c", 3, "10 6", gettext_lazy("dashed line")),
     View.BOTH: LineStyle("#6f3c8f", 3, "14 5 3 5", gettext_lazy("dash and dot line")),

@@ -7,6 +7,7 @@ types what they know, and nothing that happened can be in the future.
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, cast
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -17,8 +18,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def helper(*fields, button: str, cancel_url: str | None = None, warning: bool = False) -> FormHelper:
+
+def helper(*fields, button: "StrOrPromise", cancel_url: str | None = None, warning: bool = False) -> FormHelper:
     """A GOV.UK form layout: the fields, the button, and a way back without saving."""
     form_helper = FormHelper()
     items = [*fields, Button.warning("submit", button) if warning else Button("submit", button)]
@@ -99,7 +103,7 @@ class HappenedOnField(DayMonthYearField):
     the error summary says which one is wrong. The example is a recent date: make the field when the form
     is made (as `WhenMixin.add_when` does), not once when the module is loaded."""
 
-    def __init__(self, *, label, missing: str, future: str, required=True):
+    def __init__(self, *, label, missing: "StrOrPromise", future: "StrOrPromise", required=True):
         super().__init__(label=label, help_text=_example_date_hint(), required=required, missing=missing)
         self.future_message = future
 
@@ -117,7 +121,7 @@ TIME_WORDS = {"midday": time(12, 0), "noon": time(12, 0), "midnight": time(0, 0)
 class TimeOfDayField(forms.CharField):
     """A time typed as people write it: 14:30, 14.30, 2:30pm, 2pm, midday or midnight."""
 
-    def __init__(self, *, label, missing: str, required=True):
+    def __init__(self, *, label, missing: "StrOrPromise", required=True):
         super().__init__(
             label=label,
             required=required,
@@ -127,7 +131,7 @@ class TimeOfDayField(forms.CharField):
         )
 
     def to_python(self, value):
-        text = super().to_python(value).strip().lower()
+        text = (super().to_python(value) or "").strip().lower()
         if not text:
             return None
         if text in TIME_WORDS:
@@ -155,12 +159,12 @@ class When:
     a part is missing or in the future. They name the moment, so that on a page that asks for two the
     error summary says which one is wrong."""
 
-    question: str
-    date_missing: str
-    time_missing: str
-    date_future: str = _("The date cannot be in the future")
-    time_future: str = _("The time cannot be in the future")
-    time_label: str = _("Time")
+    question: "StrOrPromise"
+    date_missing: "StrOrPromise"
+    time_missing: "StrOrPromise"
+    date_future: "StrOrPromise" = _("The date cannot be in the future")
+    time_future: "StrOrPromise" = _("The time cannot be in the future")
+    time_label: "StrOrPromise" = _("Time")
 
 
 def _moment(day: date, at: time) -> datetime:
@@ -168,9 +172,9 @@ def _moment(day: date, at: time) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
 
 
-class WhenMixin:
+class WhenMixin(forms.BaseForm):
     """Asks for a moment as a date input `<prefix>_on` and a time box `<prefix>_time`, and joins them into
-    one, with the errors on the box that is wrong."""
+    one, with the errors on the box that is wrong. Put it before `forms.Form` in a form's bases."""
 
     def add_when(self, prefix: str, words: When, *, required=True) -> list:
         """Adds the date input and the time box of a moment; answers their layout."""
@@ -188,7 +192,7 @@ class WhenMixin:
     def add_date_error(self, name: str, message) -> None:
         """An error about a date input, linked from the error summary to its day box."""
         self.add_error(name, message)
-        day = self.fields[name].fields[0].widget
+        day = cast(DayMonthYearField, self.fields[name]).fields[0].widget
         day.errors = [*getattr(day, "errors", []), str(message)]
 
     def moment(self, prefix: str, words: When) -> datetime | None:

@@ -1,3 +1,5 @@
+from typing import cast
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout
 from django import forms
@@ -22,7 +24,7 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, workers=None, **kwargs):
         super().__init__(*args, **kwargs)
         if workers is not None:
-            self.fields["worker"].queryset = workers
+            cast(forms.ModelChoiceField, self.fields["worker"]).queryset = workers
         else:
             del self.fields["worker"]
         self.helper = FormHelper()

@@ -4,9 +4,13 @@ Labels and hints are rendered unescaped by the GOV.UK template pack, so any that
 name (user input) are built with `format_html`, which escapes it.
 """
 
+from typing import Any, cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
+from django.db import models
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -17,8 +21,10 @@ from .common import helper
 Member = NetworkMember
 
 
-def _max(name: str) -> int:
-    return Member._meta.get_field(name).max_length
+def _max(name: str) -> int | None:
+    field = Member._meta.get_field(name)
+    assert isinstance(field, models.CharField), f"{name} is not a text column"
+    return field.max_length
 
 
 def partner_accounts():
@@ -68,13 +74,13 @@ class MemberForm(forms.Form):
         self.decide_fields()
         young_person = case.young_person
         first_name = young_person.preferred_name or young_person.given_name
-        self.fields["closeness"].label = format_html(_("How close does {} feel to them?"), first_name)
+        self.fields["closeness"].label = format_html(gettext("How close does {} feel to them?"), first_name)
         self.fields["closeness"].error_messages = {
             "required": _("Choose how close they feel"),
             "invalid_choice": _("Choose close, some or distant"),
         }
         view = self.fields["young_persons_view"]
-        view.label = format_html(_("In {}'s view, are they a support or a worry?"), first_name)
+        view.label = format_html(gettext("In {}'s view, are they a support or a worry?"), first_name)
         view.help_text = _("Choose 'Not sure' if you have not talked about them yet.")
         view.error_messages = {
             "required": _("Choose whether they are a support or a worry, or 'Not sure'"),
@@ -94,7 +100,7 @@ class MemberForm(forms.Form):
             Fieldset(
                 Field.radios("closeness", legend_size=Size.SMALL, inline=True),
                 Field.radios("young_persons_view", legend_size=Size.SMALL),
-                legend=format_html(_("How {} sees them"), first_name),
+                legend=format_html(gettext("How {} sees them"), first_name),
                 legend_size=Size.MEDIUM,
             ),
             button=button or _("Save"),
@@ -110,8 +116,9 @@ class MemberForm(forms.Form):
     def clean_name(self):
         return self.cleaned_data["name"].strip()
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None, "Form.clean answers the cleaned data"
         if not self.details_from_account(data):
             if "kind" not in self.errors and not data.get("kind"):
                 self.add_error("kind", _("Choose who they are"))
@@ -150,7 +157,7 @@ class MemberAddForm(MemberForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, button=_("Add to the network"), **kwargs)
-        self.fields["user"].queryset = partner_accounts()
+        cast(PartnerChoiceField, self.fields["user"]).queryset = partner_accounts()
         self.fields["name"].help_text = _("Leave blank to use the name on their account, if you chose one.")
 
     def account_layout(self) -> list:
@@ -171,7 +178,7 @@ class MemberAddForm(MemberForm):
             )
         return user
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("can_contribute") and data.get("user") is None and "user" not in self.errors:
             self.add_error("can_contribute", _("Only a partner agency worker with an account can add to the record"))

@@ -1,10 +1,12 @@
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
-from ..models import Case, CloseOutcome, Stage, YoungPerson
+from ..models import Avatar, Case, CloseOutcome, Stage, YoungPerson
 from .common import PastDateField, helper
 
 OPEN_STAGES = [(value, label) for value, label in Stage.choices if value != Stage.CLOSED]
@@ -44,7 +46,8 @@ class YoungPersonForm(forms.ModelForm):
 
     def __init__(self, *args, cancel_url=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["avatar"].choices = [("", _("No picture")), *self.fields["avatar"].choices[1:]]
+        # The model's choices, with a blank choice that says what it means.
+        cast(forms.ChoiceField, self.fields["avatar"]).choices = [("", _("No picture")), *Avatar.choices]
         self.helper = helper(
             Fieldset(
                 Field.text("given_name", field_width=Fluid.ONE_HALF),
@@ -82,7 +85,8 @@ class PeopleForm(forms.Form):
 
     def __init__(self, *args, cancel_url=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan_coordinator"].queryset = User.objects.filter(role=User.Role.PLAN_COORDINATOR, is_active=True)
+        coordinator = cast(forms.ModelChoiceField, self.fields["plan_coordinator"])
+        coordinator.queryset = User.objects.filter(role=User.Role.PLAN_COORDINATOR, is_active=True)
         self.helper = helper(
             Field.text("social_worker_name", field_width=Fluid.ONE_HALF),
             Field.text("social_worker_contact", field_width=Fluid.ONE_HALF),
@@ -99,11 +103,12 @@ class AllocateForm(forms.Form):
 
     def __init__(self, *args, team=None, cancel_url=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["key_worker"].queryset = User.objects.filter(
+        key_worker = cast(forms.ModelChoiceField, self.fields["key_worker"])
+        key_worker.queryset = User.objects.filter(
             team=team, is_active=True, role__in=[User.Role.ACT_WORKER, User.Role.MANAGER]
         )
-        self.fields["key_worker"].error_messages["invalid_choice"] = _("Choose a worker from the team")
-        self.fields["key_worker"].error_messages["required"] = _("Choose the key worker")
+        key_worker.error_messages["invalid_choice"] = _("Choose a worker from the team")
+        key_worker.error_messages["required"] = _("Choose the key worker")
         self.helper = helper(
             Field.radios("key_worker", legend_size=Size.SMALL), button=_("Allocate"), cancel_url=cancel_url
         )
@@ -168,8 +173,13 @@ class ReopenForm(forms.Form):
         self.helper = helper(Field.textarea("reason", rows=3), button=_("Reopen the case"), cancel_url=cancel_url)
 
 
+class CaseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.young_person} ({obj.get_stage_display()})"
+
+
 class LinkForm(forms.Form):
-    other = forms.ModelChoiceField(
+    other = CaseChoiceField(
         label=_("Link to"),
         queryset=Case.objects.none(),
         error_messages={
@@ -186,8 +196,7 @@ class LinkForm(forms.Form):
 
     def __init__(self, *args, cases=None, cancel_url=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = cases if cases is not None else Case.objects.none()
-        self.fields["other"].label_from_instance = lambda c: f"{c.young_person} ({c.get_stage_display()})"
+        cast(CaseChoiceField, self.fields["other"]).queryset = cases if cases is not None else Case.objects.none()
         self.helper = helper(
             Field.select("other"), Field.text("reason"), button=_("Link the cases"), cancel_url=cancel_url
         )

@@ -1,5 +1,7 @@
 """The forms of the referral import: the file upload, and the confirmation before importing."""
 
+from typing import Any
+
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.urls import reverse
@@ -74,8 +76,9 @@ class ConfirmForm(forms.Form):
         self.helper = helper(*fields, button=button)
         self.helper.form_action = reverse("referrals:import-confirm", args=[upload.pk])
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None, "Form.clean answers the cleaned data"
         if not self.upload.good_rows:
             raise forms.ValidationError(
                 _("No row can be imported. Correct the file and upload it again."), code="nothing_to_import"

@@ -1,3 +1,5 @@
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -115,7 +117,7 @@ class ReferralForm(forms.ModelForm):
             button=_("Send the referral"),
         )
         if user.team_id is None:
-            self.fields["team"].empty_label = _("Choose a team")
+            cast(forms.ModelChoiceField, self.fields["team"]).empty_label = _("Choose a team")
         self.fields["going_well"].help_text = _("Strengths: what they enjoy, who helps, what works.")
 
 
@@ -153,7 +155,7 @@ class AcceptForm(forms.Form):
     def __init__(self, *args, team: Team, at_capacity: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.at_capacity = at_capacity
-        self.fields["key_worker"].queryset = User.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
             team=team, is_active=True, role__in=[User.Role.ACT_WORKER, User.Role.MANAGER]
         )
         fields = [Field.radios("key_worker", legend_size=Size.SMALL)]

@@ -5,6 +5,7 @@ The date and time fields they ask with are in `common`.
 """
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, cast
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Div, Field, Layout, Size
@@ -14,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import TimelineEntry
 from .common import When, WhenMixin, helper
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Kind = TimelineEntry.Kind
 
@@ -48,17 +52,17 @@ class EntryForm(WhenMixin, forms.Form):
     Each kind adds its own questions and wording."""
 
     kind: str
-    title = ""
-    button = _("Save")
+    title: "StrOrPromise" = ""
+    button: "StrOrPromise" = _("Save")
     when = When(
         question=_("When did it happen?"),
         date_missing=_("Enter the date it happened"),
         time_missing=_("Enter the time it happened"),
     )
-    summary_label = _("Summary")
-    summary_help = ""
-    details_label = _("Notes (optional)")
-    details_help = ""
+    summary_label: "StrOrPromise" = _("Summary")
+    summary_help: "StrOrPromise" = ""
+    details_label: "StrOrPromise" = _("Notes (optional)")
+    details_help: "StrOrPromise" = ""
 
     summary = forms.CharField(max_length=200)
     details = forms.CharField(required=False, max_length=LONG_TEXT, widget=forms.Textarea)
@@ -87,8 +91,9 @@ class EntryForm(WhenMixin, forms.Form):
         with the form (their wording is computed) adds them here."""
         return [Field.text("summary"), Field.textarea("details", rows=5)]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None, "Form.clean answers the cleaned data"
         cleaned["occurred_at"] = self.moment("occurred", self.when)
         return cleaned
 
@@ -206,9 +211,9 @@ class EpisodeStep:
     prefix: str  # the fields <prefix>_on and <prefix>_time, cleaned into <prefix>_at
     when: When
     after: str  # the episode's field holding the moment it cannot come before
-    too_early: str
-    title: str
-    button: str
+    too_early: "StrOrPromise"
+    title: "StrOrPromise"
+    button: "StrOrPromise"
     asks_where_found: bool = False
 
 
@@ -274,7 +279,7 @@ class MissingForm(EntryForm):
         end = [HTML(heading), *self.add_when("returned", self.came_back, required=False), Field.text("where_found")]
         return [*super().questions(), *end]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         returned_at = self.moment("returned", self.came_back)
         returned_at = self.not_before("returned", returned_at, cleaned.get("occurred_at"), CAME_BACK.too_early)
@@ -311,8 +316,9 @@ class EpisodeStepForm(WhenMixin, forms.Form):
             layout.append(Field.text("where_found"))
         self.helper = helper(*layout, button=step.button, cancel_url=cancel_url)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None, "Form.clean answers the cleaned data"
         step = self.step
         value = self.moment(step.prefix, step.when)
         cleaned[f"{step.prefix}_at"] = self.not_before(
@@ -337,10 +343,11 @@ class TimelineFilterForm(forms.Form):
 
     def __init__(self, *args, counts: dict[str, int], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [
+        kind = cast(forms.ChoiceField, self.fields["kind"])
+        kind.choices = [
             (value, format_html("{} ({})", label, counts.get(value, 0))) for value, label in FILTER_LABELS.items()
         ]
-        self.fields["kind"].error_messages["invalid_choice"] = _("Choose one of the kinds of entry")
+        kind.error_messages["invalid_choice"] = _("Choose one of the kinds of entry")
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.layout = Layout(

@@ -92,3 +92,12 @@ class TimelineEntry(models.Model):
     def return_interview_overdue(self) -> bool:
         due = self.return_interview_due_at
         return self.return_interview_outstanding and due is not None and due < timezone.now()
+
+    @property
+    def return_interview_hours_left(self) -> int | None:
+        """Whole hours until the return home interview is due (negative once it is overdue), or None when
+        none is outstanding."""
+        due = self.return_interview_due_at
+        if not self.return_interview_outstanding or due is None:
+            return None
+        return int((due - timezone.now()).total_seconds() // 3600)

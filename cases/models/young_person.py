@@ -89,16 +89,21 @@ class YoungPerson(models.Model):
         return given_name.strip().lower(), family_name.strip().lower(), date_of_birth
 
     @classmethod
-    def first_duplicates(cls, *, team: Team, keys) -> dict[tuple[str, str, date], "YoungPerson"]:
-        """For each `duplicate_key`, the first young person of the team it matches (one query for them all)."""
+    def first_duplicates(cls, *, team: Team, keys) -> dict[tuple[str, str, date], int]:
+        """For each `duplicate_key`, the id of the first young person of the team it matches (one query for
+        them all)."""
         wanted = set(keys)
         if not wanted:
             return {}
         matching = Q()
         for given, family, born in wanted:
             matching |= Q(g=given, f=family, date_of_birth=born)
-        people = cls.objects.annotate(g=Lower("given_name"), f=Lower("family_name")).filter(matching, team=team)
-        found: dict[tuple[str, str, date], YoungPerson] = {}
-        for person in people:
-            found.setdefault((person.g, person.f, person.date_of_birth), person)
+        people = (
+            cls.objects.annotate(g=Lower("given_name"), f=Lower("family_name"))
+            .filter(matching, team=team)
+            .values_list("g", "f", "date_of_birth", "pk")
+        )
+        found: dict[tuple[str, str, date], int] = {}
+        for given, family, born, pk in people:
+            found.setdefault((given, family, born), pk)
         return found

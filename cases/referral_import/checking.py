@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -32,9 +33,14 @@ DATE_PATTERNS = (
 )
 TWO_DIGIT_YEAR = re.compile(r"\d{1,2}/\d{1,2}/\d{2}(?:\s.*)?")
 
-MAX_LENGTHS: dict[str, int | None] = {
-    column.field: Referral._meta.get_field(column.field).max_length for column in COLUMNS
-}
+
+def _max_length(name: str) -> int | None:
+    field = Referral._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{name} is not a column of a referral"
+    return field.max_length
+
+
+MAX_LENGTHS: dict[str, int | None] = {column.field: _max_length(column.field) for column in COLUMNS}
 
 
 @dataclass
@@ -111,7 +117,7 @@ def _date_of_birth(value: str, *, today: date) -> date:
 
 
 @functools.cache
-def _accepted(choices: type, language: str | None) -> dict[str, str]:
+def _accepted(choices: type[models.TextChoices], language: str | None) -> dict[str, str]:
     """Every accepted spelling of a choice (its value and its label, squashed) to its value; built once
     per language, not for every row."""
     accepted: dict[str, str] = {}
@@ -121,7 +127,7 @@ def _accepted(choices: type, language: str | None) -> dict[str, str]:
     return accepted
 
 
-def _lookup(choices: type, value: str) -> str | None:
+def _lookup(choices: type[models.TextChoices], value: str) -> str | None:
     return _accepted(choices, get_language()).get(_squash(value))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.db import models
+
 from ..models import Awareness, LivingSituation, Urgency
 
 
@@ -38,7 +40,7 @@ COLUMN_NAMES = tuple(column.name for column in COLUMNS)
 REQUIRED_COLUMNS = tuple(column.name for column in COLUMNS if column.required)
 
 # Choice columns accept the stored value ("foster_care") or the label people see ("Foster care").
-CHOICES: dict[str, type] = {
+CHOICES: dict[str, type[models.TextChoices]] = {
     "living_situation": LivingSituation,
     "young_person_knows": Awareness,
     "parent_knows": Awareness,

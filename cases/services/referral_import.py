@@ -41,6 +41,7 @@ def _what(upload: ReferralImport, event: str) -> str:
 def referral_import_create(*, csv_file: CsvFile, file_name: str, by: User) -> ReferralImport:
     """Keep a file that was read at upload, for the team of the manager who uploaded it, and check its
     rows in the background. Nothing is imported until the manager confirms."""
+    assert by.team_id is not None, "a file is uploaded by the manager of a team"
     upload = ReferralImport.objects.create(
         team_id=by.team_id,
         created_by=by,

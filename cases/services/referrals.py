@@ -51,7 +51,7 @@ def referrals_create(
 
     known = YoungPerson.first_duplicates(team=team, keys=[key(referral) for referral in referrals])
     for referral in referrals:
-        referral.possible_duplicate = known.get(key(referral))
+        referral.possible_duplicate_id = known.get(key(referral))
     return Referral.objects.bulk_create(referrals)
 
 
@@ -103,6 +103,7 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
     case = None
     if referral.duplicate_choice == Referral.DuplicateChoice.LINKED:
         young_person = referral.possible_duplicate
+        assert young_person is not None, "linked is chosen only for a referral with a possible duplicate"
         case = young_person.cases.exclude(stage=Stage.CLOSED).order_by("-opened_at").first()
     else:
         young_person = YoungPerson.objects.create(

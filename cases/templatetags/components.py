@@ -47,6 +47,14 @@ class ComponentNode(template.Node):
         return component.render(context.new(values))
 
 
+def _keyword_and_value(bit: str) -> tuple[str | None, str]:
+    """A tag's argument as its keyword (None for a value alone) and its value, told apart the way Django's
+    own tags tell them (`kwarg_re` matches any argument that `split_contents` gives)."""
+    match = kwarg_re.match(bit)
+    assert match is not None, f"{bit!r} is not an argument"
+    return match.group(1), match.group(2)
+
+
 def block_component(
     name: str,
     template_name: str,
@@ -67,11 +75,11 @@ def block_component(
         tag, bits = bits[0], bits[1:]
         arguments: dict[str, FilterExpression] = {}
         for argument in positional:
-            if not bits or kwarg_re.match(bits[0]).group(1):
+            if not bits or _keyword_and_value(bits[0])[0]:
                 raise template.TemplateSyntaxError(f"{tag} needs its {argument} first")
             arguments[argument] = parser.compile_filter(bits.pop(0))
         for bit in bits:
-            keyword, value = kwarg_re.match(bit).groups()
+            keyword, value = _keyword_and_value(bit)
             if keyword not in allowed or keyword in arguments:
                 raise template.TemplateSyntaxError(f"{tag} takes {', '.join(sorted(allowed))}; not {bit!r}")
             arguments[keyword] = parser.compile_filter(value)

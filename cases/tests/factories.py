@@ -6,10 +6,10 @@ from factory.django import DjangoModelFactory
 
 from accounts.tests.factories import TeamFactory, UserFactory
 from cases import services
-from cases.models import LivingSituation, Referral, YoungPerson
+from cases.models import Case, LivingSituation, Referral, YoungPerson
 
 
-class YoungPersonFactory(DjangoModelFactory):
+class YoungPersonFactory(DjangoModelFactory[YoungPerson]):
     class Meta:
         model = YoungPerson
 
@@ -20,9 +20,11 @@ class YoungPersonFactory(DjangoModelFactory):
     living_situation = LivingSituation.FAMILY
 
 
-class CaseFactory(factory.Factory):
+class CaseFactory(factory.Factory[Case]):
     """Cases are made through the service, so that every test case carries the real grants.
-    `CaseFactory(given_name="Destiny", team=team, key_worker=worker)`."""
+    `CaseFactory.create(given_name="Destiny", team=team, key_worker=worker)` answers the Case the service
+    made (calling the factory does the same, but its type is not known). Only create() makes a Case:
+    nothing is built without being saved."""
 
     class Meta:
         model = dict  # built by _create through the service
@@ -33,11 +35,11 @@ class CaseFactory(factory.Factory):
     young_person = factory.LazyAttribute(lambda o: YoungPersonFactory(team=o.team, given_name=o.given_name))
 
     @classmethod
-    def _create(cls, model_class, *, given_name, team, key_worker, young_person):
+    def _create(cls, model_class, *, given_name, team, key_worker, young_person) -> Case:
         return services.case_create(young_person=young_person, team=team, key_worker=key_worker, by=None)
 
 
-class ReferralFactory(DjangoModelFactory):
+class ReferralFactory(DjangoModelFactory[Referral]):
     class Meta:
         model = Referral
 

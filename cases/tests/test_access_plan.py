@@ -35,8 +35,8 @@ def grow_other_teams(teams: int = 4) -> None:
     grants = CaseUserObjectPermission._meta.db_table
     with connection.cursor() as cursor:
         for number in range(teams):
-            team = TeamFactory(name=f"ACT Borough {number}")
-            template = CaseFactory(team=team)
+            team = TeamFactory.create(name=f"ACT Borough {number}")
+            template = CaseFactory.create(team=team)
             copies(Case, template.pk, OTHER_CASES // teams - 1, cursor)
             for perm in perms:
                 cursor.execute(

@@ -73,6 +73,7 @@ def import_upload(request):
     _require_manager(user)
     form = UploadForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        assert form.csv_file is not None, "a valid upload is a file that was read"
         upload = services.referral_import_create(
             csv_file=form.csv_file, file_name=form.cleaned_data["file"].name, by=user
         )

@@ -58,7 +58,7 @@ def referral_new(request):
 
 def _decision_forms(request, referral, **bound):
     at_capacity = services.team_caseload(referral.team) >= referral.team.case_capacity
-    forms = {
+    forms: dict[str, AcceptForm | DeclineForm | SignpostForm | DuplicateForm] = {
         "accept_form": AcceptForm(team=referral.team, at_capacity=at_capacity),
         "decline_form": DeclineForm(),
         "signpost_form": SignpostForm(),

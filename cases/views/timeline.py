@@ -29,13 +29,6 @@ PAGE_SIZE = 25
 Kind = TimelineEntry.Kind
 
 
-def _hours_left(entry: TimelineEntry) -> int | None:
-    """Whole hours until the return home interview is due (negative once it is overdue)."""
-    if not entry.return_interview_outstanding:
-        return None
-    return int((entry.return_interview_due_at - timezone.now()).total_seconds() // 3600)
-
-
 def _counts(entries) -> dict[str, int]:
     """How many entries of each kind, in one query, of the entries given (already those this person
     may see)."""
@@ -58,8 +51,6 @@ def timeline(request, pk: int):
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = counts[form.chosen]  # counted above, with the same filter: no second count
     page = paginator.get_page(request.GET.get("page"))
-    for entry in page:
-        entry.hours_left = _hours_left(entry)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"page": page, "filter_form": form, "query": query.urlencode()}
@@ -117,7 +108,6 @@ def _added_message(entry: TimelineEntry) -> str:
 def entry_detail(request, pk: int, entry_pk: int):
     case = access.get_case_for_view(request.user, pk)
     entry = get_object_or_404(access.timeline_for(request.user, case).select_related("author__agency"), pk=entry_pk)
-    entry.hours_left = _hours_left(entry)
     context = {"entry": entry}
     return render_case(
         request, "cases/timeline_entry.html", case, "timeline", context, viewed=f"timeline entry {entry.pk}"
