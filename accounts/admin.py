@@ -1,6 +1,6 @@
 """The admin is for administrators: accounts, teams and agencies, nothing about children.
 
-Who may do what in the service is said by a person's role and team (cases/access.py derives a
+Who may do what in the service is said by a person's role and team (cases/access/ derives a
 manager's rights from them on every request). So the user form has no groups, no per-user permissions
 and no superuser tick: nothing an administrator ticks here can widen or split a person's access. What an
 administrator may do in the admin comes from their role too, not from Django's model permissions.

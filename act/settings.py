@@ -108,7 +108,7 @@ MIDDLEWARE = [
     # After messages (they say why someone was signed out): the 12-hour limit, then the second step.
     "accounts.middleware.SessionLimitMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
-    # A change asked of a closed case: one answer for every page (see cases/access.py, `open_only`).
+    # A change asked of a closed case: one answer for every page (see cases/access/, `open_only`).
     "cases.middleware.CaseClosedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.

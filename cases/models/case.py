@@ -27,7 +27,7 @@ class CloseOutcome(models.TextChoices):
 
 class Case(models.Model):
     """A young person's case. Everything else in the record belongs to a case, and access is
-    decided on the case (see cases/access.py)."""
+    decided on the case (see cases/access/)."""
 
     young_person = models.ForeignKey(YoungPerson, on_delete=models.PROTECT, related_name="cases")
     team = models.ForeignKey(Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="cases")

@@ -15,7 +15,7 @@ class TimelineEntry(models.Model):
 
     One table for all kinds keeps the timeline one query, filterable and paginated. A restricted entry
     (for example police intelligence) is seen only by the key worker, the team's managers and its author
-    (cases/access.py: `timeline_for`).
+    (cases/access/: `timeline_for`).
     """
 
     class Kind(models.TextChoices):

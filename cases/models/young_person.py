@@ -40,7 +40,7 @@ def age_on(date_of_birth: date, today: date) -> int:
 
 
 class YoungPerson(models.Model):
-    """The young person at the centre of a case. Seen only through a case they have (cases/access.py)."""
+    """The young person at the centre of a case. Seen only through a case they have (cases/access/)."""
 
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="young_people")
     given_name = models.CharField(_("first name"), max_length=100)
