@@ -47,8 +47,9 @@ def test_secret_key_is_required_even_with_debug_on():
 
 def test_a_forgotten_variable_gives_a_hardened_service():
     code = (
-        "from django.conf import settings as s;"
-        "print(s.DEBUG, s.DEMO, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.ALLOWED_HOSTS, s.X_FRAME_OPTIONS)"
+        "from django.conf import settings;"
+        "print(settings.DEBUG, settings.DEMO, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT,"
+        " settings.ALLOWED_HOSTS, settings.X_FRAME_OPTIONS)"
     )
     result = run_django(code, {"SECRET_KEY": PRODUCTION["SECRET_KEY"]})
     assert result.stdout.split() == ["False", "False", "True", "True", "[]", "DENY"], result.stderr
