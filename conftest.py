@@ -134,3 +134,15 @@ def browser_for(db):
         return sign_in_fully(Client(), user)
 
     return sign_in
+
+
+def pytest_collection_modifyitems(items):
+    """Only the browser tests may ask for pytest-playwright's `page`: anywhere else a parameter of that name
+    quietly starts a browser for the test (and runs it once per browser)."""
+    misnamed = [
+        item.nodeid
+        for item in items
+        if "page" in getattr(item, "fixturenames", ()) and "e2e" not in item.nodeid.split("/")[0]
+    ]
+    if misnamed:
+        raise pytest.UsageError(f"name the parameter for what it is, not `page` (pytest-playwright's): {misnamed[:3]}")

@@ -51,26 +51,26 @@ ROLES = {
 }
 
 
-def page_url(page, case, still_missing, back_home):
-    if page == "timeline":
+def page_url(url_name, case, still_missing, back_home):
+    if url_name == "timeline":
         return url("timeline", case)
-    if page == "entry":
+    if url_name == "entry":
         return url("timeline-entry", case, still_missing.pk)
-    if page.startswith("add-"):
-        return url("timeline-add", case, page.removeprefix("add-"))
-    if page == "returned":
+    if url_name.startswith("add-"):
+        return url("timeline-add", case, url_name.removeprefix("add-"))
+    if url_name == "returned":
         return url("timeline-returned", case, still_missing.pk)
     return url("timeline-interview-done", case, back_home.pk)
 
 
 @pytest.mark.parametrize("who", list(ROLES))
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("url_name", PAGES)
 def test_each_role_gets_what_the_access_policy_allows_on_each_timeline_page(
-    request, client_for, case, still_missing, back_home, who, page
+    request, client_for, case, still_missing, back_home, who, url_name
 ):
     client = client_for(request.getfixturevalue(who))
-    response = client.get(page_url(page, case, still_missing, back_home))
-    assert response.status_code == ROLES[who][page]
+    response = client.get(page_url(url_name, case, still_missing, back_home))
+    assert response.status_code == ROLES[who][url_name]
     if response.status_code == 404:
         assert "Missing since last night" not in page_text(response)
         assert case.young_person.given_name not in page_text(response)
