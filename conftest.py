@@ -7,6 +7,7 @@
 """
 
 import re
+from urllib.parse import urlsplit
 
 import factory.random
 import pytest
@@ -55,6 +56,24 @@ def pytest_runtest_call(item):
             found = young_people_named_in("\n".join([message.subject, message.body, *alternatives]), names)
             assert not found, f"an email names a young person ({found}): {message.subject!r}"
     return result
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _a_cache_of_each_test_process(worker_id):
+    """With Redis, each test process keeps its cache (the shared links' rate limit) in a Redis database of
+    its own: a test that clears its cache (which empties the whole Redis database) must not reset another
+    process's count in the middle of a test."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    cache = settings.CACHES["default"]
+    if not cache["BACKEND"].endswith("RedisCache") or worker_id == "master":
+        yield
+        return
+    url = urlsplit(cache["LOCATION"])
+    own = (int(url.path.strip("/") or 0) + 1 + int(worker_id.removeprefix("gw"))) % 16
+    with override_settings(CACHES={"default": {**cache, "LOCATION": url._replace(path=f"/{own}").geturl()}}):
+        yield
 
 
 @pytest.fixture(autouse=True)
