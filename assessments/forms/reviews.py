@@ -43,6 +43,7 @@ class ReviewForm(forms.Form):
             Field.textarea("what_changed", rows=6),
             Field("next_due_on"),
             button=_("Record the review"),
+            button_id="review-submit",
         )
 
 
@@ -55,4 +56,5 @@ class IntervalForm(forms.Form):
             HTML('<input type="hidden" name="form" value="interval">'),
             Field.text("weeks", field_width=Fixed.TWO),
             button=_("Change the interval"),
+            button_id="interval-submit",
         )

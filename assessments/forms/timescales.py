@@ -65,6 +65,7 @@ class AgreeForm(forms.Form):
             HTML('<input type="hidden" name="decision" value="agree">'),
             Field.textarea("comment", rows=2),
             button=_("Agree the timescale"),
+            button_id="agree-submit",
         )
 
     def changes(self) -> dict:
@@ -103,7 +104,7 @@ class ChangeForm(forms.Form):
             Field.textarea("strategy", rows=5),
             Field("target_date"),
             Field.textarea("comment", rows=3),
-            Button.secondary("submit", _("Agree it with my changes")),
+            Button.secondary("submit", _("Agree it with my changes"), css_id="change-submit"),
         )
 
     def clean(self) -> dict[str, Any]:

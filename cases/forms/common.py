@@ -22,10 +22,14 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-def helper(*fields, button: "StrOrPromise", cancel_url: str | None = None, warning: bool = False) -> FormHelper:
-    """A GOV.UK form layout: the fields, the button, and a way back without saving."""
+def helper(
+    *fields, button: "StrOrPromise", cancel_url: str | None = None, warning: bool = False, button_id: str = "id_submit"
+) -> FormHelper:
+    """A GOV.UK form layout: the fields, the button, and a way back without saving. A form that shares its
+    page with another gives its button an id of its own (`button_id`)."""
     form_helper = FormHelper()
-    items = [*fields, Button.warning("submit", button) if warning else Button("submit", button)]
+    make_button = Button.warning if warning else Button
+    items = [*fields, make_button("submit", button, css_id=button_id)]
     if cancel_url:
         link = format_html('<p class="govuk-body"><a class="govuk-link" href="{}">{}</a></p>', cancel_url, _("Cancel"))
         items.append(HTML(link))

@@ -121,7 +121,20 @@ class ReferralForm(forms.ModelForm):
         self.fields["going_well"].help_text = _("Strengths: what they enjoy, who helps, what works.")
 
 
-class DuplicateForm(forms.Form):
+class DecisionForm(forms.Form):
+    """One of the forms on a referral's page, which shows several with fields of the same name (a reason to
+    decline, a reason to signpost): each form's ids start with its own `id_prefix`, so that every id on the
+    page is unique and each label, and each link of the error summary, finds its own field."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class DuplicateForm(DecisionForm):
+    id_prefix = "duplicate"
     choice = forms.ChoiceField(
         label=_("Is this the same young person?"),
         choices=[
@@ -134,10 +147,13 @@ class DuplicateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.radios("choice", legend_size=Size.SMALL), button=_("Save"))
+        self.helper = helper(
+            Field.radios("choice", legend_size=Size.SMALL), button=_("Save"), button_id=f"{self.id_prefix}-submit"
+        )
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(DecisionForm):
+    id_prefix = "accept"
     key_worker = forms.ModelChoiceField(
         label=_("Key worker"),
         queryset=User.objects.none(),
@@ -163,7 +179,7 @@ class AcceptForm(forms.Form):
             fields.append(Field.textarea("over_capacity_reason", rows=3))
         else:
             del self.fields["over_capacity_reason"]
-        self.helper = helper(*fields, button=_("Accept and allocate"))
+        self.helper = helper(*fields, button=_("Accept and allocate"), button_id=f"{self.id_prefix}-submit")
 
     def clean_over_capacity_reason(self):
         reason = self.cleaned_data.get("over_capacity_reason", "").strip()
@@ -172,7 +188,8 @@ class AcceptForm(forms.Form):
         return reason
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(DecisionForm):
+    id_prefix = "decline"
     reason = forms.CharField(
         label=_("Why is it declined?"),
         max_length=2000,
@@ -182,10 +199,13 @@ class DeclineForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.textarea("reason", rows=3), button=_("Decline"), warning=True)
+        self.helper = helper(
+            Field.textarea("reason", rows=3), button=_("Decline"), warning=True, button_id=f"{self.id_prefix}-submit"
+        )
 
 
-class SignpostForm(forms.Form):
+class SignpostForm(DecisionForm):
+    id_prefix = "signpost"
     service = forms.CharField(
         label=_("Which service?"),
         max_length=200,
@@ -197,4 +217,9 @@ class SignpostForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.text("service"), Field.textarea("reason", rows=3), button=_("Signpost"))
+        self.helper = helper(
+            Field.text("service"),
+            Field.textarea("reason", rows=3),
+            button=_("Signpost"),
+            button_id=f"{self.id_prefix}-submit",
+        )

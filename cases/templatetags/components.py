@@ -13,11 +13,16 @@ safe (the output of `{% blocktranslate asvar %}` is).
     {% confirm heading=heading button=_("Remove the link") cancel=back %}<p>…</p>{% endconfirm %}
     {% breadcrumb_trail _("Referrals") "referrals:list" %}
     {% table_head _("File") _("Uploaded") _("Rows") numeric=1 %}
+    {% time_element entry.occurred_at "l j F Y, H:i" %}
 """
+
+import datetime
 
 from django import template
 from django.template.base import FilterExpression, NodeList, kwarg_re
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
 
 register = template.Library()
 
@@ -126,3 +131,29 @@ def table_head(*labels, numeric: int = 0, actions=None):
     `numeric` columns hold numbers; `actions` adds a last column of links, its heading for screen readers only."""
     first_numeric = len(labels) - numeric
     return {"headings": [(label, index >= first_numeric) for index, label in enumerate(labels)], "actions": actions}
+
+
+def _in_service_time(value: datetime.date | datetime.datetime) -> datetime.date | datetime.datetime:
+    """A moment in the service's time zone, as a template shows it; a date, or a moment without a zone, as it is."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def machine_readable(value: datetime.date | datetime.datetime) -> str:
+    """A date as ISO 8601 (2026-12-03), a moment as ISO 8601 to the second with its offset, in the service's
+    time zone like the words beside it (2026-12-03T09:30:00+00:00). Not Django's `date:"c"`, which keeps the
+    microseconds: the HTML standard allows at most three digits of a second."""
+    value = _in_service_time(value)
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+@register.inclusion_tag("components/time.html")
+def time_element(value: datetime.date | datetime.datetime, shown_format: str):
+    """`{% time_element value "j F Y" %}`: a date or a moment in a <time> element, shown in `shown_format`
+    (Django's date format), with the datetime attribute machines read."""
+    # Called here rather than in a template, the date filter is given the moment as it is (in UTC), so it is
+    # given the moment in the service's time zone, as a template would.
+    return {"machine": machine_readable(value), "shown": date_filter(_in_service_time(value), shown_format)}

@@ -143,3 +143,18 @@ def test_table_head_gives_each_column_a_heading_and_marks_the_numeric_ones():
 def test_table_head_names_a_column_of_links_for_screen_readers_only():
     html = render('{% table_head _("For") actions=_("Actions") %}')
     assert '<span class="govuk-visually-hidden">Actions</span></th>' in html
+
+
+def test_a_moment_is_shown_in_words_and_given_to_machines_to_the_second_in_the_service_time_zone():
+    from datetime import UTC, datetime
+
+    summer = datetime(2026, 7, 1, 8, 30, 15, 123456, tzinfo=UTC)
+    html = render('{% time_element moment "l j F Y, H:i" %}', moment=summer)
+    assert html == '<time datetime="2026-07-01T09:30:15+01:00">Wednesday 1 July 2026, 09:30</time>'
+
+
+def test_a_date_is_given_to_machines_as_a_date():
+    from datetime import date
+
+    html = render('{% time_element day "j F Y" %}', day=date(2026, 12, 3))
+    assert html == '<time datetime="2026-12-03">3 December 2026</time>'

@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -184,6 +185,17 @@ def test_signpost_names_the_service(client_for, manager, waiting):
     client.post(reverse("referrals:signpost", args=[waiting.pk]), {"service": "Early help", "reason": ""})
     waiting.refresh_from_db()
     assert waiting.status == Referral.Status.SIGNPOSTED and waiting.signposted_to == "Early help"
+
+
+def test_each_form_on_a_referrals_page_has_ids_of_its_own(client_for, manager, waiting):
+    # Declining and signposting both ask for a reason: each label and error link must find its own box.
+    client = client_for(manager)
+    page = client.get(reverse("referrals:detail", args=[waiting.pk])).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert 'for="decline-reason"' in page and 'for="signpost-reason"' in page
+    refused = client.post(reverse("referrals:decline", args=[waiting.pk]), {}).content.decode()
+    assert 'href="#decline-reason"' in refused and 'id="decline-reason"' in refused
 
 
 def test_a_decided_referral_cannot_be_decided_again(client_for, manager, waiting, key_worker):
