@@ -6,6 +6,7 @@
 - `administrator` runs the admin, and is given no case by that.
 """
 
+import os
 import re
 from urllib.parse import urlsplit
 
@@ -59,7 +60,7 @@ def pytest_runtest_call(item):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _a_cache_of_each_test_process(worker_id):
+def _a_cache_of_each_test_process():
     """With Redis, each test process keeps its cache (the shared links' rate limit) in a Redis database of
     its own: a test that clears its cache (which empties the whole Redis database) must not reset another
     process's count in the middle of a test."""
@@ -67,7 +68,8 @@ def _a_cache_of_each_test_process(worker_id):
     from django.test import override_settings
 
     cache = settings.CACHES["default"]
-    if not cache["BACKEND"].endswith("RedisCache") or worker_id == "master":
+    worker_id = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1, ...; none without xdist
+    if not cache["BACKEND"].endswith("RedisCache") or not worker_id:
         yield
         return
     url = urlsplit(cache["LOCATION"])
