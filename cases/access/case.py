@@ -94,6 +94,17 @@ class CaseAccess:
         return self.may_contribute and not self.closed
 
     @property
+    def may_record_missing(self) -> bool:
+        """A missing episode and their return are recorded by anyone who may add to the record: often the
+        police officer on the case knows first, or found them. The return home interview that follows is
+        arranged by the team, so it stays with the people who may change the case."""
+        return self.may_contribute
+
+    @property
+    def may_record_missing_now(self) -> bool:
+        return self.may_record_missing and not self.closed
+
+    @property
     def may_manage_now(self) -> bool:
         """The team's manager's own decisions (the key worker, agreeing a timescale), while open."""
         return self.manages_team and not self.closed
@@ -187,6 +198,11 @@ def get_case_for_contribution(user: User, pk, *, open_only: bool = False) -> Cas
     """The case, if this person may add to its record (staff with change rights, or a partner who
     contributes). Closed cases take no new entries from partners (they have no grant then)."""
     return _get(user, pk, lambda decided: decided.may_contribute, open_only=open_only)
+
+
+def get_case_for_missing_episode(user: User, pk, *, open_only: bool = False) -> Case:
+    """The case, to record a missing episode or their return (`CaseAccess.may_record_missing`)."""
+    return _get(user, pk, lambda decided: decided.may_record_missing, open_only=open_only)
 
 
 def get_case_for_management(user: User, pk, *, open_only: bool = False) -> Case:

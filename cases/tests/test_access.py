@@ -134,14 +134,6 @@ def test_a_missing_case_looks_the_same_as_a_forbidden_one(case, client_for, outs
 # this file and the two beside it (test_access_words.py, test_access_referrals.py); make test checks it.
 
 
-@pytest.fixture
-def viewing_partner(case):
-    """A partner on the case who may look but not add to the record."""
-    partner = PartnerFactory(username="viewer")
-    services.case_add_partner(case=case, partner=partner, contribute=False, by=None)
-    return partner
-
-
 def test_signed_out_visitors_see_no_case(case):
     assert not access.visible_cases(AnonymousUser()).exists()
     assert access.access_to(AnonymousUser(), case) == access.NO_ACCESS
@@ -189,6 +181,28 @@ def test_only_the_teams_manager_gets_a_case_for_the_managers_decisions(case, key
     assert access.get_case_for_management(manager, case.pk) == case
     with pytest.raises(Http404):
         access.get_case_for_management(key_worker, case.pk)
+
+
+def test_a_partner_who_contributes_records_missing_episodes_but_not_the_return_home_interview(case, partner_with_grant):
+    assert access.get_case_for_missing_episode(partner_with_grant, case.pk) == case
+    decided = access.access_to(partner_with_grant, case)
+    assert decided.may_record_missing and decided.may_record_missing_now and not decided.may_change_now
+
+
+@pytest.mark.parametrize("who", ["viewing_partner", "partner_without_grant", "outsider", "administrator"])
+def test_people_who_may_not_add_to_the_record_may_not_record_missing_episodes(request, case, who):
+    person = request.getfixturevalue(who)
+    with pytest.raises(Http404):
+        access.get_case_for_missing_episode(person, case.pk)
+    assert not access.access_to(person, case).may_record_missing_now
+
+
+def test_the_key_worker_records_missing_episodes_while_the_case_is_open(case, key_worker, manager):
+    assert access.access_to(key_worker, case).may_record_missing_now
+    services.case_close(case=case, reason="Moved away", outcome="moved_away", by=manager)
+    with pytest.raises(access.CaseClosed):
+        access.get_case_for_missing_episode(key_worker, case.pk, open_only=True)
+    assert not access.access_to(key_worker, Case.objects.get(pk=case.pk)).may_record_missing_now
 
 
 def test_a_closed_case_is_refused_to_changes_that_need_it_open(case, key_worker, manager):
