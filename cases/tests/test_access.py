@@ -9,8 +9,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.tests.factories import PartnerFactory, UserFactory
 from cases import access, services
-from cases.models import Case, CaseUserObjectPermission, NetworkMember
-from cases.tests.factories import CaseFactory
+from cases.models import Case, CaseUserObjectPermission, NetworkMember, Referral
+from cases.tests.factories import CaseFactory, ReferralFactory
 
 
 def visible_names(user):
@@ -238,6 +238,17 @@ def test_restricted_entries_are_seen_by_the_key_worker_the_manager_and_their_wri
     assert seen(key_worker) == seen(manager) == seen(partner_with_grant) == {"Intelligence", "Visit"}
     assert seen(viewing_partner) == {"Visit"}
     assert seen(AnonymousUser()) == set()
+
+
+def test_the_referrals_that_brought_a_case_are_read_by_everyone_who_may_see_it_and_nobody_else(
+    case, key_worker, manager, partner_with_grant, viewing_partner, partner_without_grant, outsider, administrator
+):
+    accepted = ReferralFactory(team=case.team, status=Referral.Status.ACCEPTED, case=case)
+    ReferralFactory(team=case.team, status=Referral.Status.WAITING, case=case)  # not (yet) part of the record
+    for person in (key_worker, manager, partner_with_grant, viewing_partner):
+        assert list(access.case_referrals(person, case)) == [accepted]
+    for person in (partner_without_grant, outsider, administrator, AnonymousUser()):
+        assert not access.case_referrals(person, case).exists()
 
 
 def test_links_to_cases_a_person_may_not_see_are_not_shown(case, key_worker, manager, team):

@@ -28,7 +28,7 @@ from accounts.models import User
 from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.timeline import CAME_BACK, ENTRY_FORMS, INTERVIEW_DONE, EpisodeStep, EpisodeStepForm, TimelineFilterForm
-from ..models import Case, TimelineEntry
+from ..models import Case, Referral, TimelineEntry
 
 PAGE_SIZE = 25
 Kind = TimelineEntry.Kind
@@ -64,8 +64,35 @@ def timeline(request, pk: int):
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "filter_form": form, "query": query.urlencode()}
+    # The referral that brought the case is its first entry: shown with everything, not with one kind.
+    referrals = [] if form.chosen else list(access.case_referrals(user, case))
+    context = {"page": page, "items": _with_referrals(page, entries, referrals), "filter_form": form}
+    context["query"] = query.urlencode()
     return render_case(request, "cases/timeline.html", case, "timeline", context, viewed="timeline")
+
+
+def _with_referrals(page, entries, referrals: list[Referral]) -> list[tuple[str, TimelineEntry | Referral]]:
+    """The page's entries, newest first, as ("entry", entry), with each referral of the case that belongs on
+    this page as ("referral", referral) in its place by the date it was received: after every entry at or
+    after that moment. A referral older than every entry (the usual case) ends the last page."""
+    shown: list[TimelineEntry] = list(page.object_list)
+    if not referrals:
+        return [("entry", entry) for entry in shown]
+    # The oldest moment on the pages before this one: one query, only past the first page.
+    newer = entries.values_list("occurred_at", flat=True)[page.start_index() - 2] if page.number > 1 else None
+    older = shown[-1].occurred_at if page.has_next() else None
+    here = [
+        referral
+        for referral in reversed(referrals)  # newest first, like the entries
+        if (newer is None or referral.received_at <= newer) and (older is None or referral.received_at > older)
+    ]
+    items: list[tuple[str, TimelineEntry | Referral]] = []
+    for entry in shown:
+        while here and here[0].received_at > entry.occurred_at:
+            items.append(("referral", here.pop(0)))
+        items.append(("entry", entry))
+    items.extend(("referral", referral) for referral in here)
+    return items
 
 
 @require_http_methods(["GET", "POST"])
