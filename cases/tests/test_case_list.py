@@ -212,3 +212,11 @@ def test_the_manager_filters_by_the_teams_workers_only(client_for, manager, case
     assert key_worker.get_full_name() in options and manager.get_full_name() in options
     for person in (outsider, coordinator, partner):
         assert f'value="{person.pk}"' not in options
+
+
+def test_each_cell_is_labelled_for_a_phone_and_a_case_needing_nothing_has_an_empty_cell(client_for, key_worker, case):
+    content = client_for(key_worker).get(reverse("cases:list")).content.decode()
+    assert "act-case-table" in content
+    for label in ("Stage", "Key worker", "Needs attention"):
+        assert f'data-label="{label}"' in content
+    assert 'data-label="Needs attention"></td>' in content
