@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 
-from ..models import Case, CaseLink, CaseUserObjectPermission, TimelineEntry
+from ..models import Case, CaseLink, CaseUserObjectPermission, Referral, TimelineEntry
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -92,6 +92,17 @@ class CaseAccess:
     @property
     def may_contribute_now(self) -> bool:
         return self.may_contribute and not self.closed
+
+    @property
+    def may_record_missing(self) -> bool:
+        """A missing episode and their return are recorded by anyone who may add to the record: often the
+        police officer on the case knows first, or found them. The return home interview that follows is
+        arranged by the team, so it stays with the people who may change the case."""
+        return self.may_contribute
+
+    @property
+    def may_record_missing_now(self) -> bool:
+        return self.may_record_missing and not self.closed
 
     @property
     def may_manage_now(self) -> bool:
@@ -189,6 +200,11 @@ def get_case_for_contribution(user: User, pk, *, open_only: bool = False) -> Cas
     return _get(user, pk, lambda decided: decided.may_contribute, open_only=open_only)
 
 
+def get_case_for_missing_episode(user: User, pk, *, open_only: bool = False) -> Case:
+    """The case, to record a missing episode or their return (`CaseAccess.may_record_missing`)."""
+    return _get(user, pk, lambda decided: decided.may_record_missing, open_only=open_only)
+
+
 def get_case_for_management(user: User, pk, *, open_only: bool = False) -> Case:
     """The case, to the manager of its team (their own decisions: the key worker, the timescale)."""
     return _get(user, pk, lambda decided: decided.manages_team, open_only=open_only)
@@ -222,6 +238,18 @@ def visible_entries_q(user: User, prefix: str = "") -> Q:
 
 def timeline_for(user: User, case: Case) -> QuerySet[TimelineEntry]:
     return TimelineEntry.objects.filter(case=case).filter(visible_entries_q(user))
+
+
+def case_referrals(user: User, case: Case) -> QuerySet[Referral]:
+    """The accepted referrals that brought this case (usually one; a second when the young person was
+    referred again while the case was open), oldest first, with everything the referrer wrote.
+
+    They are part of the record, read by everyone who may see the case: what the referrer said is a
+    professional's words about the young person (see `words`), and a referral has no restricted part, so it
+    is seen like an unrestricted entry of the timeline. Anyone else gets none."""
+    if not access_to(user, case).may_view:
+        return Referral.objects.none()
+    return Referral.objects.filter(case=case, status=Referral.Status.ACCEPTED).order_by("received_at", "pk")
 
 
 def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Div, Field, Layout, Size
 from django import forms
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -161,6 +162,12 @@ class ContactForm(EntryForm):
         max_length=LONG_TEXT,
         widget=forms.Textarea,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Most contacts are written up the day they happen: the date starts as today. The time is left for
+        # the worker to type: a time filled in for them could be saved without being read.
+        self.initial.setdefault("occurred_on", timezone.localdate())
 
     def questions(self):
         return [

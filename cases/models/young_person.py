@@ -79,6 +79,18 @@ class YoungPerson(models.Model):
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
 
+    @property
+    def where_they_live(self) -> list[str]:
+        """Where they live, said once, as lines to show: the kind of place, then what the worker wrote about
+        it; only what they wrote when it already names the kind ("Children's home in Manchester")."""
+        kind = str(self.get_living_situation_display())
+        details = self.living_details.strip()
+        if not details:
+            return [kind]
+        if kind.lower() in details.lower():
+            return [details]
+        return [kind, details]
+
     def age(self, today: date | None = None) -> int:
         return age_on(self.date_of_birth, today or date.today())
 

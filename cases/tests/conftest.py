@@ -55,3 +55,11 @@ def back_home(case, key_worker):
         returned_at=ago(hours=10, minutes=30),
         where_found="Found by police in Oldham",
     )
+
+
+@pytest.fixture
+def viewing_partner(case):
+    """A partner on the case who may look but not add to the record."""
+    partner = PartnerFactory(username="viewer")
+    services.case_add_partner(case=case, partner=partner, contribute=False, by=None)
+    return partner

@@ -9,8 +9,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.tests.factories import PartnerFactory, UserFactory
 from cases import access, services
-from cases.models import Case, CaseUserObjectPermission, NetworkMember
-from cases.tests.factories import CaseFactory
+from cases.models import Case, CaseUserObjectPermission, NetworkMember, Referral
+from cases.tests.factories import CaseFactory, ReferralFactory
 
 
 def visible_names(user):
@@ -134,14 +134,6 @@ def test_a_missing_case_looks_the_same_as_a_forbidden_one(case, client_for, outs
 # this file and the two beside it (test_access_words.py, test_access_referrals.py); make test checks it.
 
 
-@pytest.fixture
-def viewing_partner(case):
-    """A partner on the case who may look but not add to the record."""
-    partner = PartnerFactory(username="viewer")
-    services.case_add_partner(case=case, partner=partner, contribute=False, by=None)
-    return partner
-
-
 def test_signed_out_visitors_see_no_case(case):
     assert not access.visible_cases(AnonymousUser()).exists()
     assert access.access_to(AnonymousUser(), case) == access.NO_ACCESS
@@ -191,6 +183,28 @@ def test_only_the_teams_manager_gets_a_case_for_the_managers_decisions(case, key
         access.get_case_for_management(key_worker, case.pk)
 
 
+def test_a_partner_who_contributes_records_missing_episodes_but_not_the_return_home_interview(case, partner_with_grant):
+    assert access.get_case_for_missing_episode(partner_with_grant, case.pk) == case
+    decided = access.access_to(partner_with_grant, case)
+    assert decided.may_record_missing and decided.may_record_missing_now and not decided.may_change_now
+
+
+@pytest.mark.parametrize("who", ["viewing_partner", "partner_without_grant", "outsider", "administrator"])
+def test_people_who_may_not_add_to_the_record_may_not_record_missing_episodes(request, case, who):
+    person = request.getfixturevalue(who)
+    with pytest.raises(Http404):
+        access.get_case_for_missing_episode(person, case.pk)
+    assert not access.access_to(person, case).may_record_missing_now
+
+
+def test_the_key_worker_records_missing_episodes_while_the_case_is_open(case, key_worker, manager):
+    assert access.access_to(key_worker, case).may_record_missing_now
+    services.case_close(case=case, reason="Moved away", outcome="moved_away", by=manager)
+    with pytest.raises(access.CaseClosed):
+        access.get_case_for_missing_episode(key_worker, case.pk, open_only=True)
+    assert not access.access_to(key_worker, Case.objects.get(pk=case.pk)).may_record_missing_now
+
+
 def test_a_closed_case_is_refused_to_changes_that_need_it_open(case, key_worker, manager):
     services.case_close(case=case, reason="Goals met", outcome="goals_met", by=manager)
     assert access.get_case_for_change(key_worker, case.pk) == case  # closing and reopening still change it
@@ -224,6 +238,17 @@ def test_restricted_entries_are_seen_by_the_key_worker_the_manager_and_their_wri
     assert seen(key_worker) == seen(manager) == seen(partner_with_grant) == {"Intelligence", "Visit"}
     assert seen(viewing_partner) == {"Visit"}
     assert seen(AnonymousUser()) == set()
+
+
+def test_the_referrals_that_brought_a_case_are_read_by_everyone_who_may_see_it_and_nobody_else(
+    case, key_worker, manager, partner_with_grant, viewing_partner, partner_without_grant, outsider, administrator
+):
+    accepted = ReferralFactory(team=case.team, status=Referral.Status.ACCEPTED, case=case)
+    ReferralFactory(team=case.team, status=Referral.Status.WAITING, case=case)  # not (yet) part of the record
+    for person in (key_worker, manager, partner_with_grant, viewing_partner):
+        assert list(access.case_referrals(person, case)) == [accepted]
+    for person in (partner_without_grant, outsider, administrator, AnonymousUser()):
+        assert not access.case_referrals(person, case).exists()
 
 
 def test_links_to_cases_a_person_may_not_see_are_not_shown(case, key_worker, manager, team):

@@ -186,3 +186,37 @@ def test_a_restricted_missing_episode_is_not_flagged_to_people_who_may_not_see_i
         header = client_for(who).get(reverse("cases:detail", args=[case.pk])).content.decode()
         assert ("Return home interview overdue" in listing) is flagged, who
         assert ("Return home interview overdue" in header) is flagged, who
+
+
+def test_a_worker_is_offered_no_filter_by_key_worker_and_sees_no_colleague_named(client_for, case, key_worker, team):
+    from accounts.tests.factories import UserFactory
+
+    colleague = UserFactory(team=team, first_name="Kieran", last_name="Walsh")
+    CaseFactory(given_name="Lily", team=team, key_worker=colleague)
+    client = client_for(key_worker)
+    content = client.get(reverse("cases:list")).content.decode()
+    assert 'name="worker"' not in content and "Kieran" not in content
+    # Asking for a colleague's cases shows nothing more than the worker's own.
+    asked = client.get(reverse("cases:list"), {"worker": colleague.pk}).content.decode()
+    assert "Destiny" in asked and "Lily" not in asked
+
+
+def test_the_manager_filters_by_the_teams_workers_only(client_for, manager, case, key_worker, team, outsider):
+    from accounts.tests.factories import PartnerFactory, UserFactory
+
+    coordinator = UserFactory(username="iro", role="plan_coordinator", team=team, first_name="Helen")
+    partner = PartnerFactory(username="officer", first_name="Gareth")
+    content = client_for(manager).get(reverse("cases:list")).content.decode()
+    options = content[content.index('name="worker"') :]
+    options = options[: options.index("</select>")]
+    assert key_worker.get_full_name() in options and manager.get_full_name() in options
+    for person in (outsider, coordinator, partner):
+        assert f'value="{person.pk}"' not in options
+
+
+def test_each_cell_is_labelled_for_a_phone_and_a_case_needing_nothing_has_an_empty_cell(client_for, key_worker, case):
+    content = client_for(key_worker).get(reverse("cases:list")).content.decode()
+    assert "act-case-table" in content
+    for label in ("Stage", "Key worker", "Needs attention"):
+        assert f'data-label="{label}"' in content
+    assert 'data-label="Needs attention"></td>' in content

@@ -180,6 +180,46 @@ def test_links_are_shown_only_to_people_who_may_see_both_cases(client_for, key_w
     assert "Go missing together" not in key_worker_view and "Lily" not in key_worker_view
 
 
+def linked_section(response) -> str:
+    content = response.content.decode()
+    section = content[content.index("Linked young people") :]
+    return section[: section.index("</div>")]
+
+
+def test_a_hidden_link_reads_exactly_like_no_link(client_for, key_worker, manager, case, team):
+    client = client_for(key_worker)
+    without = linked_section(client.get(url("detail", case)))
+    assert "None that you can see" in without and "No linked young people" not in without
+    lily = CaseFactory(given_name="Lily", team=team)
+    services.case_link(case=case, other=lily, reason="Go missing together", by=manager)
+    assert linked_section(client.get(url("detail", case))) == without
+    assert "Go missing together" in linked_section(client_for(manager).get(url("detail", case)))
+
+
+@pytest.mark.parametrize(
+    "kind,details,shown,not_shown",
+    [
+        (
+            "childrens_home",
+            "Children's home in Manchester since she was 14",
+            "Children's home in Manchester",
+            "Children&#x27;s home: ",
+        ),
+        ("foster_care", "With the Ahmeds since May", "Foster care<br>With the Ahmeds since May", ": With"),
+        ("family", "", "With family", "–"),
+    ],
+)
+def test_where_they_live_is_said_once(client_for, key_worker, case, kind, details, shown, not_shown):
+    young_person = case.young_person
+    young_person.living_situation, young_person.living_details = kind, details
+    young_person.save(update_fields=["living_situation", "living_details"])
+    content = client_for(key_worker).get(url("detail", case)).content.decode()
+    row = content[content.index("Where they live") :]
+    row = row[: row.index("</dd>")]
+    assert shown.replace("'", "&#x27;") in row and not_shown not in row
+    assert row.count("home") <= 1
+
+
 def test_a_case_cannot_be_linked_to_one_you_cannot_see(client_for, key_worker, case, outsider_case):
     response = client_for(key_worker).post(url("link-add", case), {"other": outsider_case.pk, "reason": "x"})
     assert response.status_code == 200

@@ -23,28 +23,50 @@ from cases.tests.timeline_helpers import (
 # Who may record them.
 
 
-@pytest.mark.parametrize("who", ["partner_with_grant", "partner_without_grant", "outsider", "administrator"])
-def test_only_people_who_may_change_the_case_end_missing_episodes_or_record_interviews(
-    request, client_for, case, still_missing, back_home, who
+@pytest.mark.parametrize("who", ["viewing_partner", "partner_without_grant", "outsider", "administrator"])
+def test_people_who_may_not_add_to_the_record_neither_record_nor_end_missing_episodes(
+    request, client_for, case, still_missing, who
 ):
     client = client_for(request.getfixturevalue(who))
+    assert client.get(url("timeline-add", case, "missing")).status_code == 404
+    assert client.post(url("timeline-add", case, "missing"), missing_form()).status_code == 404
     returned = {**moment("returned_on", ago(hours=1)), "where_found": "At a friend's house"}
     assert client.post(url("timeline-returned", case, still_missing.pk), returned).status_code == 404
+    assert TimelineEntry.objects.filter(case=case).count() == 1
+    still_missing.refresh_from_db()
+    assert still_missing.returned_at is None and still_missing.where_found == ""
+
+
+@pytest.mark.parametrize("who", ["partner_with_grant", "viewing_partner", "partner_without_grant", "outsider"])
+def test_only_people_who_may_change_the_case_record_the_return_home_interview(
+    request, client_for, case, back_home, who
+):
+    client = client_for(request.getfixturevalue(who))
     interview = moment("done_on", ago(hours=1))
     assert client.post(url("timeline-interview-done", case, back_home.pk), interview).status_code == 404
-    still_missing.refresh_from_db()
     back_home.refresh_from_db()
-    assert still_missing.returned_at is None and still_missing.where_found == ""
     assert back_home.return_interview_done_at is None
 
 
-def test_a_partner_who_contributes_may_not_record_a_missing_episode(client_for, case, partner_with_grant):
+def test_a_partner_who_contributes_records_a_missing_episode_and_the_return(client_for, case, partner_with_grant):
     client = client_for(partner_with_grant)
-    assert client.get(url("timeline-add", case, "missing")).status_code == 404
-    assert client.post(url("timeline-add", case, "missing"), missing_form()).status_code == 404
-    assert not TimelineEntry.objects.filter(case=case).exists()
     timeline = page_text(client.get(url("timeline", case)))
-    assert "Add a contact" in timeline and "Record a missing episode" not in timeline
+    assert "Record a missing episode" in timeline
+    response = client.post(url("timeline-add", case, "missing"), missing_form(**moment("occurred_on", ago(hours=9))))
+    assert response.status_code == 302
+    episode = TimelineEntry.objects.get(case=case)
+    assert episode.kind == "missing" and episode.author == partner_with_grant and episode.returned_at is None
+    assert "They are back" in page_text(client.get(url("timeline-entry", case, episode.pk)))
+    back = ago(hours=1)
+    data = {**moment("returned_on", back), "where_found": "Found by police at a flat in Oldham"}
+    assert client.post(url("timeline-returned", case, episode.pk), data).status_code == 302
+    episode.refresh_from_db()
+    assert episode.returned_at == to_the_minute(back) and episode.where_found == "Found by police at a flat in Oldham"
+    assert episode.return_interview_due_at == episode.returned_at + RETURN_INTERVIEW_WITHIN
+    assert AuditEvent.objects.filter(case=case, user=partner_with_grant, what="missing episode ended").exists()
+    # The return home interview is the team's to arrange: the partner is not offered it.
+    detail = page_text(client.get(url("timeline-entry", case, episode.pk)))
+    assert "Due by" in detail and "Record the return home interview" not in detail
 
 
 def test_the_plan_coordinator_may_not_end_a_restricted_missing_episode_they_cannot_see(

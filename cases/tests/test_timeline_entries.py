@@ -1,6 +1,7 @@
 """Adding contacts and significant events to the timeline: who may, what is kept, and bad input refused
 with a GOV.UK error summary, nothing typed lost and nothing saved."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -127,6 +128,21 @@ def test_bad_contact_details_are_refused_and_nothing_typed_is_lost(client_for, k
     content = page_text(response)
     assert "I just want people to stop asking me where I was" in content
     assert "Talked about the college course." in content
+    assert not TimelineEntry.objects.filter(case=case).exists()
+
+
+def test_a_new_contact_is_dated_today_and_its_time_is_left_to_the_worker(client_for, key_worker, case):
+    today = timezone.localdate()
+    form = page_text(client_for(key_worker).get(url("timeline-add", case, "contact")))
+    for name, value in (("occurred_on_0", today.day), ("occurred_on_1", today.month), ("occurred_on_2", today.year)):
+        assert re.search(rf'name="{name}"[^>]*value="{value}"', form), name
+    assert not re.search(r'name="occurred_time"[^>]*value="', form)
+
+
+def test_a_contact_whose_date_was_emptied_is_still_refused(client_for, key_worker, case):
+    blank = {"occurred_on_0": "", "occurred_on_1": "", "occurred_on_2": ""}
+    response = client_for(key_worker).post(url("timeline-add", case, "contact"), contact_form(**blank))
+    assert "Enter the date of the contact" in errors_shown(response)
     assert not TimelineEntry.objects.filter(case=case).exists()
 
 

@@ -44,7 +44,16 @@ NOTHING = dict.fromkeys(PAGES, 404)
 ROLES = {
     "key_worker": EVERYTHING,
     "manager": EVERYTHING,
-    "partner_with_grant": {**EVERYTHING, "add-missing": 404, "returned": 404, "interview-done": 404},
+    # A partner who contributes records a missing episode and the return; the interview is the team's.
+    "partner_with_grant": {**EVERYTHING, "interview-done": 404},
+    "viewing_partner": {
+        **EVERYTHING,
+        "add-contact": 404,
+        "add-event": 404,
+        "add-missing": 404,
+        "returned": 404,
+        "interview-done": 404,
+    },
     "partner_without_grant": NOTHING,
     "outsider": NOTHING,
     "administrator": NOTHING,

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -13,17 +13,22 @@ from ..queries import with_flags
 PAGE_SIZE = 50
 
 
+def _key_workers(user: User) -> QuerySet[User] | None:
+    """Whom the Cases page may be filtered by: for the manager of a team, who sees all its cases, the people
+    its cases can be allocated to. Anyone else sees only the cases they are on, most of them as the key
+    worker, so a filter by key worker would only tell them about colleagues: None, and the page has none."""
+    team_id = access.managed_team_id(user)
+    if team_id is None:
+        return None
+    return User.objects.filter(team_id=team_id, is_active=True, role__in=[User.Role.ACT_WORKER, User.Role.MANAGER])
+
+
 @require_GET
 def case_list(request):
     """My cases for a worker; the whole team for a manager (both are what the access policy lets them see)."""
     user = request.user
-    workers = None
-    if user.team_id and user.role in (User.Role.MANAGER, User.Role.ACT_WORKER):
-        workers = User.objects.filter(
-            team_id=user.team_id, is_active=True, role__in=[User.Role.ACT_WORKER, User.Role.MANAGER]
-        )
     data = request.GET if request.GET else {"stage": OPEN}
-    form = CaseFilterForm(data, workers=workers)
+    form = CaseFilterForm(data, workers=_key_workers(user))
     cases = access.visible_cases(user)
     if form.is_valid():
         stage, q = form.cleaned_data["stage"], form.cleaned_data["q"].strip()

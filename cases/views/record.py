@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.record import AllocateForm, CloseForm, LinkForm, PeopleForm, ReopenForm, StageForm, YoungPersonForm
-from ..models import CaseLink, KeyWorkerSpell, NetworkMember, Referral, StageChange
+from ..models import CaseLink, KeyWorkerSpell, NetworkMember, StageChange
 
 
 @require_GET
@@ -26,7 +26,7 @@ def case_detail(request, pk: int):
         "stage_changes": StageChange.objects.filter(case=case).select_related("changed_by").order_by("-changed_at")[:5],
         "links": [(link, link.other(case)) for link in access.linked_cases(request.user, case)],
         "network_counts": network,
-        "referral": Referral.objects.filter(case=case).order_by("received_at").first(),
+        "referrals": list(access.case_referrals(request.user, case)),
     }
     return render_case(request, "cases/case_detail.html", case, "overview", context, viewed="case overview")
 

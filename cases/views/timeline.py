@@ -3,9 +3,14 @@
 What a person sees of it comes only from `access.timeline_for`: a restricted entry (for example police
 intelligence) is not in the list, the counts, the filter or the pages of anyone who may not see it, and
 its page answers 404 to them exactly like an entry that does not exist.
+
+Who may add what is the policy's too: anyone who may add to the record adds contacts and events, and
+records a missing episode and the return (`access.get_case_for_missing_episode`: the police officer on the
+case often knows first); the return home interview stays with the people who may change the case.
 """
 
 from collections.abc import Callable
+from typing import Protocol
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -23,10 +28,16 @@ from accounts.models import User
 from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.timeline import CAME_BACK, ENTRY_FORMS, INTERVIEW_DONE, EpisodeStep, EpisodeStepForm, TimelineFilterForm
-from ..models import Case, TimelineEntry
+from ..models import Case, Referral, TimelineEntry
 
 PAGE_SIZE = 25
 Kind = TimelineEntry.Kind
+
+
+class CaseGetter(Protocol):
+    """An access getter (`access.get_case_for_change`, ...): the rule of a page."""
+
+    def __call__(self, user: User, pk: int, *, open_only: bool = ...) -> Case: ...
 
 
 def _counts(entries) -> dict[str, int]:
@@ -53,8 +64,35 @@ def timeline(request, pk: int):
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "filter_form": form, "query": query.urlencode()}
+    # The referral that brought the case is its first entry: shown with everything, not with one kind.
+    referrals = [] if form.chosen else list(access.case_referrals(user, case))
+    context = {"page": page, "items": _with_referrals(page, entries, referrals), "filter_form": form}
+    context["query"] = query.urlencode()
     return render_case(request, "cases/timeline.html", case, "timeline", context, viewed="timeline")
+
+
+def _with_referrals(page, entries, referrals: list[Referral]) -> list[tuple[str, TimelineEntry | Referral]]:
+    """The page's entries, newest first, as ("entry", entry), with each referral of the case that belongs on
+    this page as ("referral", referral) in its place by the date it was received: after every entry at or
+    after that moment. A referral older than every entry (the usual case) ends the last page."""
+    shown: list[TimelineEntry] = list(page.object_list)
+    if not referrals:
+        return [("entry", entry) for entry in shown]
+    # The oldest moment on the pages before this one: one query, only past the first page.
+    newer = entries.values_list("occurred_at", flat=True)[page.start_index() - 2] if page.number > 1 else None
+    older = shown[-1].occurred_at if page.has_next() else None
+    here = [
+        referral
+        for referral in reversed(referrals)  # newest first, like the entries
+        if (newer is None or referral.received_at <= newer) and (older is None or referral.received_at > older)
+    ]
+    items: list[tuple[str, TimelineEntry | Referral]] = []
+    for entry in shown:
+        while here and here[0].received_at > entry.occurred_at:
+            items.append(("referral", here.pop(0)))
+        items.append(("entry", entry))
+    items.extend(("referral", referral) for referral in here)
+    return items
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,10 +100,8 @@ def entry_add(request, pk: int, kind: str):
     form_class = ENTRY_FORMS.get(kind)
     if form_class is None:
         raise Http404("No such kind of entry.")
-    # Partners who contribute add contacts and events; missing episodes, with the return home interview
-    # they start, are for the people who may change the case.
     if kind == Kind.MISSING:
-        case = access.get_case_for_change(request.user, pk, open_only=True)
+        case = access.get_case_for_missing_episode(request.user, pk, open_only=True)
     else:
         case = access.get_case_for_contribution(request.user, pk, open_only=True)
     back = reverse("cases:timeline", args=[case.pk])
@@ -114,9 +150,10 @@ def entry_detail(request, pk: int, entry_pk: int):
     )
 
 
-def _missing_episode(request, pk: int, entry_pk: int) -> tuple[Case, TimelineEntry]:
-    """The case (open, for a person who may change it) and one of its missing episodes they may see."""
-    case = access.get_case_for_change(request.user, pk, open_only=True)
+def _missing_episode(request, pk: int, entry_pk: int, getter: CaseGetter) -> tuple[Case, TimelineEntry]:
+    """The case (open, fetched by `getter`: the rule of the step) and one of its missing episodes this person
+    may see."""
+    case = getter(request.user, pk, open_only=True)
     entry = get_object_or_404(access.timeline_for(request.user, case), pk=entry_pk, kind=Kind.MISSING)
     entry.case = case
     return case, entry
@@ -125,17 +162,19 @@ def _missing_episode(request, pk: int, entry_pk: int) -> tuple[Case, TimelineEnt
 def _episode_step_page(
     step: EpisodeStep,
     *,
+    getter: CaseGetter,
     not_now: Callable[[TimelineEntry], str | None],
     record: Callable[[TimelineEntry, dict, User], str],
     viewed: str,
 ):
-    """The view of a page that records a step of a missing episode. `not_now(entry)` says why the step
+    """The view of a page that records a step of a missing episode, for the people `getter` (an access
+    getter) lets record it. `not_now(entry)` says why the step
     cannot be recorded yet or again (the page then goes back to the episode); `record(entry, cleaned_data,
     by)` writes it and answers what to tell the person; `viewed` says in the audit what the page was for."""
 
     @require_http_methods(["GET", "POST"])
     def page(request, pk: int, entry_pk: int):
-        case, entry = _missing_episode(request, pk, entry_pk)
+        case, entry = _missing_episode(request, pk, entry_pk, getter)
         detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
         reason = not_now(entry)
         if reason:
@@ -179,8 +218,16 @@ def _record_interview(entry: TimelineEntry, data: dict, by: User) -> str:
 
 
 missing_returned = _episode_step_page(
-    CAME_BACK, not_now=_already_back, record=_record_return, viewed="to record the return"
+    CAME_BACK,
+    getter=access.get_case_for_missing_episode,
+    not_now=_already_back,
+    record=_record_return,
+    viewed="to record the return",
 )
 interview_done = _episode_step_page(
-    INTERVIEW_DONE, not_now=_interview_not_now, record=_record_interview, viewed="to record the interview"
+    INTERVIEW_DONE,
+    getter=access.get_case_for_change,
+    not_now=_interview_not_now,
+    record=_record_interview,
+    viewed="to record the interview",
 )
