@@ -52,6 +52,7 @@ from .referrals import (
     get_referral_for_decision,
     get_referral_for_view,
     may_decide_referrals,
+    may_read_referral_words,
     visible_referrals,
 )
 from .words import Reader, WordsReader, family_words_readers, partner_agencies_of, readable_words, words_reader
@@ -81,6 +82,7 @@ __all__ = [
     "get_referral_for_view",
     "linked_cases",
     "may_decide_referrals",
+    "may_read_referral_words",
     "partner_agencies_of",
     "readable_words",
     "sync_grants",
