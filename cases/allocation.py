@@ -26,8 +26,10 @@ class Allocatable:
 
     @property
     def hint(self) -> str:
-        """"8 open cases. Key worker of Mia Roberts. Works with Destiny Jones (linked case)."""
-        parts = [ngettext("%(count)d open case.", "%(count)d open cases.", self.open_cases) % {"count": self.open_cases}]
+        """ "8 open cases. Key worker of Mia Roberts. Works with Destiny Jones (linked case)."""
+        parts = [
+            ngettext("%(count)d open case.", "%(count)d open cases.", self.open_cases) % {"count": self.open_cases}
+        ]
         return " ".join([*parts, *self.works_with])
 
 
@@ -40,16 +42,16 @@ def allocation_choices(referral: Referral) -> list[Allocatable]:
     where they already work with the young person (a referral linked to a young person the team knows)
     or with a young person whose case is linked to theirs."""
     open_cases = Count("key_worker_cases", filter=~Q(key_worker_cases__stage=Stage.CLOSED))
-    workers = team_workers(referral.team_id).annotate(open_cases=open_cases).order_by(
-        "first_name", "last_name", "username"
+    workers = (
+        team_workers(referral.team_id).annotate(open_cases=open_cases).order_by("first_name", "last_name", "username")
     )
     works_with = _works_with(referral)
     return [Allocatable(worker, worker.open_cases, works_with.get(worker.pk, [])) for worker in workers]
 
 
-def _works_with(referral: Referral) -> dict[int, list[str]]:
+def _works_with(referral: Referral) -> dict[int | None, list[str]]:
     """What each worker already has to do with the referral's young person: by worker id, in words."""
-    found: dict[int, list[str]] = defaultdict(list)
+    found: dict[int | None, list[str]] = defaultdict(list)  # by key worker; every case here has one
     young_person_id = referral.possible_duplicate_id
     if young_person_id is None or referral.duplicate_choice != Referral.DuplicateChoice.LINKED:
         return found
@@ -59,12 +61,16 @@ def _works_with(referral: Referral) -> dict[int, list[str]]:
             found[case.key_worker_id].append(gettext("Was key worker of %(name)s.") % {"name": case.young_person})
         else:
             found[case.key_worker_id].append(gettext("Key worker of %(name)s now.") % {"name": case.young_person})
-    links = CaseLink.objects.filter(Q(case_a__young_person_id=young_person_id) | Q(case_b__young_person_id=young_person_id))
-    linked = Case.objects.filter(
-        Q(pk__in=links.values("case_a")) | Q(pk__in=links.values("case_b")), key_worker__isnull=False
-    ).exclude(own).exclude(stage=Stage.CLOSED)
-    for case in linked.select_related("young_person"):
-        found[case.key_worker_id].append(
-            gettext("Works with %(name)s (a linked case).") % {"name": case.young_person}
+    links = CaseLink.objects.filter(
+        Q(case_a__young_person_id=young_person_id) | Q(case_b__young_person_id=young_person_id)
+    )
+    linked = (
+        Case.objects.filter(
+            Q(pk__in=links.values("case_a")) | Q(pk__in=links.values("case_b")), key_worker__isnull=False
         )
+        .exclude(own)
+        .exclude(stage=Stage.CLOSED)
+    )
+    for case in linked.select_related("young_person"):
+        found[case.key_worker_id].append(gettext("Works with %(name)s (a linked case).") % {"name": case.young_person})
     return found

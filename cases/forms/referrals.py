@@ -230,6 +230,4 @@ class SignpostForm(ConfirmedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(
-            Field.text("service"), Field.textarea("reason", rows=3), button=_("Continue")
-        )
+        self.helper = helper(Field.text("service"), Field.textarea("reason", rows=3), button=_("Continue"))

@@ -44,6 +44,7 @@ class Urgency(models.TextChoices):
 # working days: cases/working_days.py).
 DECISION_TARGET_WORKING_DAYS = 1
 
+
 @dataclass(frozen=True)
 class ReferralWait:
     """How long a referral has waited for a decision, against the decision target, in plain words."""
@@ -62,21 +63,21 @@ class ReferralWait:
 
     @property
     def waiting(self) -> str:
-        """"Waiting 3 hours", "Waiting 2 days": the time since it was received, to its largest unit."""
+        """ "Waiting 3 hours", "Waiting 2 days": the time since it was received, to its largest unit."""
         if self.now - self.received_at < timedelta(minutes=1):
             return gettext("Just received")
         return gettext("Waiting %(time)s") % {"time": timesince(self.received_at, self.now, depth=1)}
 
     @property
     def against_target(self) -> str:
-        """"Decide by 4 December, 10:00", "3 hours over target", "1 working day over target"."""
+        """ "Decide by 4 December, 10:00", "3 hours over target", "1 working day over target"."""
         if not self.overdue:
             return gettext("Decide by %(due)s") % {"due": date_format(timezone.localtime(self.due_at), "j F, H:i")}
         days = self.working_days_over
         if days:
-            return ngettext(
-                "%(count)d working day over target", "%(count)d working days over target", days
-            ) % {"count": days}
+            return ngettext("%(count)d working day over target", "%(count)d working days over target", days) % {
+                "count": days
+            }
         return gettext("%(time)s over target") % {"time": timesince(self.due_at, self.now, depth=1)}
 
 

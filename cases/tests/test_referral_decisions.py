@@ -67,7 +67,11 @@ def test_the_confirmation_pages_are_recorded_as_views_of_the_referral(client_for
     client = client_for(manager)
     client.get(url("decline", waiting))
     client.post(url("decline", waiting), {"reason": "Early help is better placed"})
-    whats = list(AuditEvent.objects.filter(referral=waiting, action=AuditEvent.Action.VIEW).order_by("pk").values_list("what", flat=True))
+    whats = list(
+        AuditEvent.objects.filter(referral=waiting, action=AuditEvent.Action.VIEW)
+        .order_by("pk")
+        .values_list("what", flat=True)
+    )
     assert whats == ["referral: decline", "referral: decline confirmation"]
 
 

@@ -133,7 +133,9 @@ def test_another_teams_manager_gets_404(client_for, waiting, other_team):
 
 def test_manager_accepts_and_allocates(client_for, manager, waiting, team):
     worker2 = UserFactory(username="worker2", team=team)
-    response = client_for(manager).post(reverse("referrals:accept", args=[waiting.pk]), {"key_worker": worker2.pk, **CONFIRMED})
+    response = client_for(manager).post(
+        reverse("referrals:accept", args=[waiting.pk]), {"key_worker": worker2.pk, **CONFIRMED}
+    )
     waiting.refresh_from_db()
     case = Case.objects.get(young_person__given_name="Mia")
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
