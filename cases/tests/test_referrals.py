@@ -30,6 +30,8 @@ FORM = {
     "young_person_knows": "yes",
     "parent_knows": "not_sure",
     "urgency": "soon",
+    "consent": "Mia agreed to meet an ACT worker",
+    "anything_else": "Text before calling",
 }
 
 # The second step of a decision: the answers sent again from the confirmation page.
@@ -48,6 +50,7 @@ def test_any_staff_member_can_refer(client_for, key_worker, team):
     assert referral.team == team and referral.created_by == key_worker
     assert referral.worries == ["online", "older_peers"] and referral.date_of_birth == date(2012, 4, 2)
     assert referral.status == Referral.Status.WAITING
+    assert (referral.consent, referral.anything_else) == ("Mia agreed to meet an ACT worker", "Text before calling")
 
 
 def test_a_partner_without_a_team_chooses_the_team(client_for, partner_without_grant, team):
