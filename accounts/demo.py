@@ -5,7 +5,7 @@ on each run, one of which `seed_demo` prints."""
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import two_factor
-from .models import PartnerAgency, Team, User
+from .models import DEFAULT_CASE_CAPACITY, PartnerAgency, Team, User
 
 DEMO_PASSWORD = "act-demo-2026"
 
@@ -31,10 +31,11 @@ def seed() -> dict[str, User]:
     """Create (or bring back to their demo state) the demo teams and people. Safe to run again."""
     teams = {
         "ACT Rochdale": Team.objects.update_or_create(
-            name="ACT Rochdale", defaults={"local_authority": "Rochdale Borough Council", "case_capacity": 30}
+            name="ACT Rochdale",
+            defaults={"local_authority": "Rochdale Borough Council", "case_capacity": DEFAULT_CASE_CAPACITY},
         )[0],
         "ACT Wigan": Team.objects.update_or_create(
-            name="ACT Wigan", defaults={"local_authority": "Wigan Council", "case_capacity": 30}
+            name="ACT Wigan", defaults={"local_authority": "Wigan Council", "case_capacity": DEFAULT_CASE_CAPACITY}
         )[0],
     }
     police = PartnerAgency.objects.update_or_create(

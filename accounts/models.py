@@ -4,13 +4,17 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+# How many open cases an ACT team holds (about 30, from the co-design report): the default of every team's
+# capacity, which its managers see each worker's caseload against when they allocate.
+DEFAULT_CASE_CAPACITY = 30
+
 
 class Team(models.Model):
     """An ACT team. Its managers (members whose role is manager) see every case of the team."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     local_authority = models.CharField(_("local authority"), max_length=100)
-    case_capacity = models.PositiveIntegerField(_("case capacity"), default=30)
+    case_capacity = models.PositiveIntegerField(_("case capacity"), default=DEFAULT_CASE_CAPACITY)
 
     class Meta:
         ordering = ["name"]

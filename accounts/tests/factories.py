@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from accounts.models import PartnerAgency, Team, User
+from accounts.models import DEFAULT_CASE_CAPACITY, PartnerAgency, Team, User
 
 
 class TeamFactory(DjangoModelFactory[Team]):
@@ -11,7 +11,7 @@ class TeamFactory(DjangoModelFactory[Team]):
 
     name = factory.Sequence(lambda n: f"ACT team {n}")
     local_authority = "Rochdale Borough Council"
-    case_capacity = 30
+    case_capacity = DEFAULT_CASE_CAPACITY
 
 
 class PartnerAgencyFactory(DjangoModelFactory[PartnerAgency]):

@@ -22,9 +22,6 @@ NOT_RECORDED = {
 POST_ONLY = {
     "assessments:contribution-add",
     "assessments:first-picture",
-    "referrals:accept",
-    "referrals:decline",
-    "referrals:signpost",
     "referrals:duplicate",
     "referrals:import-confirm",
     "referrals:import-cancel",

@@ -55,6 +55,7 @@ from .referrals import (
     get_referral_for_decision,
     get_referral_for_view,
     may_decide_referrals,
+    may_read_referral_words,
     visible_referrals,
 )
 from .words import Reader, WordsReader, family_words_readers, partner_agencies_of, readable_words, words_reader
@@ -87,6 +88,7 @@ __all__ = [
     "linked_cases",
     "managed_team_id",
     "may_decide_referrals",
+    "may_read_referral_words",
     "partner_agencies_of",
     "readable_words",
     "sync_grants",

@@ -6,16 +6,18 @@ from django.http import Http404
 from accounts.models import User
 
 from ..models import Referral, ReferralImport
-from .case import is_active, managed_team_id, manages_a_team
+from .case import VIEW, _ids, is_active, managed_team_id, manages_a_team
 
 # Referrals come before a case exists: the managers of the receiving team see them all (they decide);
-# whoever made a referral sees that one (to know what happened to it).
+# whoever made a referral sees that one (to know what happened to it). Once a referral has a case, it is
+# part of the case's record: anyone who may see the case sees its referral too, and the referrer's words
+# on it are read like a restricted entry of the case (`may_read_referral_words`).
 
 
 def visible_referrals(user: User) -> QuerySet[Referral]:
     if not is_active(user):
         return Referral.objects.none()
-    condition = Q(created_by=user)
+    condition = Q(created_by=user) | Q(case_id__in=_ids(user, VIEW))
     team_id = managed_team_id(user)
     if team_id is not None:
         condition |= Q(team_id=team_id)
@@ -27,6 +29,20 @@ def get_referral_for_view(user: User, pk) -> Referral:
     if referral is None:
         raise Http404("No such referral.")
     return referral
+
+
+def may_read_referral_words(user: User, referral: Referral) -> bool:
+    """Whether this person reads what the referrer wrote (the worries in their words, what is going well,
+    what the family agreed to, anything else, and how to reach the referrer), as well as the referral's
+    outline. The same people as a case's restricted entries: the team's managers, the key worker of the
+    referral's case, and whoever wrote it (the referrer). Anyone else who may see the case (a partner in
+    its network, the plan coordinator) sees the outline: when, from which agency, the kinds of worry, the
+    urgency and the decision."""
+    if not is_active(user):
+        return False
+    if referral.created_by_id == user.pk or managed_team_id(user) == referral.team_id:
+        return True
+    return referral.case is not None and referral.case.key_worker_id == user.pk
 
 
 def get_referral_for_decision(user: User, pk) -> Referral:

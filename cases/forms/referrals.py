@@ -1,5 +1,6 @@
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,9 @@ from accounts.models import Team, User
 
 from ..models import Awareness, LivingSituation, Referral, Urgency, Worry
 from .common import PastDateField, helper
+
+if TYPE_CHECKING:
+    from ..allocation import Allocatable
 
 
 def _required(message):
@@ -72,6 +76,8 @@ class ReferralForm(forms.ModelForm):
             "young_person_knows",
             "parent_knows",
             "urgency",
+            "consent",
+            "anything_else",
         ]
         error_messages = {
             "given_name": {"required": _("Enter their first name")},
@@ -111,6 +117,8 @@ class ReferralForm(forms.ModelForm):
                 Field.radios("young_person_knows", legend_size=Size.SMALL, inline=True),
                 Field.radios("parent_knows", legend_size=Size.SMALL, inline=True),
                 Field.radios("urgency", legend_size=Size.SMALL),
+                Field.textarea("consent", rows=3),
+                Field.textarea("anything_else", rows=3),
                 legend=_("What is happening"),
                 legend_size=Size.MEDIUM,
             ),
@@ -119,6 +127,12 @@ class ReferralForm(forms.ModelForm):
         if user.team_id is None:
             cast(forms.ModelChoiceField, self.fields["team"]).empty_label = _("Choose a team")
         self.fields["going_well"].help_text = _("Strengths: what they enjoy, who helps, what works.")
+        self.fields["consent"].label = _("What have the young person and their family agreed to?")
+        self.fields["consent"].help_text = _(
+            "For example: to meet an ACT worker, to information being shared with the team. Leave it empty if you "
+            "have not asked."
+        )
+        self.fields["anything_else"].label = _("Anything else we should know?")
 
 
 class DecisionForm(forms.Form):
@@ -152,13 +166,28 @@ class DuplicateForm(DecisionForm):
         )
 
 
-class AcceptForm(DecisionForm):
+class ConfirmedForm(DecisionForm):
+    """A decision asked for twice: the form, then a confirmation page that sends the same answers again
+    with `confirmed` set (`confirming()`), so that nothing is done until the manager has said yes."""
+
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def confirming(self) -> list[tuple[str, str]]:
+        """The answers as sent, to carry through the confirmation page, marked as confirmed."""
+        carried = [
+            (bound.html_name, "" if bound.value() is None else str(bound.value()))
+            for bound in self
+            if bound.name != "confirmed"
+        ]
+        return [*carried, ("confirmed", "true")]
+
+
+class AcceptForm(ConfirmedForm):
     id_prefix = "accept"
-    key_worker = forms.ModelChoiceField(
-        label=_("Key worker"),
-        queryset=User.objects.none(),
+    key_worker = forms.TypedChoiceField(
+        label=_("Who will be the key worker?"),
+        coerce=int,
         widget=forms.RadioSelect,
-        empty_label=None,
         error_messages=_required(_("Choose the key worker")),
     )
     over_capacity_reason = forms.CharField(
@@ -168,18 +197,22 @@ class AcceptForm(DecisionForm):
         widget=forms.Textarea,
     )
 
-    def __init__(self, *args, team: Team, at_capacity: bool, **kwargs):
+    def __init__(self, *args, workers: "list[Allocatable]", at_capacity: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.at_capacity = at_capacity
-        cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
-            team=team, is_active=True, role__in=[User.Role.ACT_WORKER, User.Role.MANAGER]
-        )
-        fields = [Field.radios("key_worker", legend_size=Size.SMALL)]
+        self.workers = {choice.worker.pk: choice.worker for choice in workers}
+        key_worker = cast(forms.TypedChoiceField, self.fields["key_worker"])
+        key_worker.choices = [Choice(str(choice.worker.pk), str(choice.worker), hint=choice.hint) for choice in workers]
+        key_worker.help_text = _("Each worker's open cases, and who already works with this young person.")
+        fields = [Field.radios("key_worker", legend_size=Size.MEDIUM)]
         if at_capacity:
             fields.append(Field.textarea("over_capacity_reason", rows=3))
         else:
             del self.fields["over_capacity_reason"]
-        self.helper = helper(*fields, button=_("Accept and allocate"), button_id=f"{self.id_prefix}-submit")
+        self.helper = helper(*fields, button=_("Continue"), button_id=f"{self.id_prefix}-submit")
+
+    def clean_key_worker(self) -> User:
+        return self.workers[self.cleaned_data["key_worker"]]
 
     def clean_over_capacity_reason(self):
         reason = self.cleaned_data.get("over_capacity_reason", "").strip()
@@ -188,7 +221,7 @@ class AcceptForm(DecisionForm):
         return reason
 
 
-class DeclineForm(DecisionForm):
+class DeclineForm(ConfirmedForm):
     id_prefix = "decline"
     reason = forms.CharField(
         label=_("Why is it declined?"),
@@ -200,11 +233,11 @@ class DeclineForm(DecisionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(
-            Field.textarea("reason", rows=3), button=_("Decline"), warning=True, button_id=f"{self.id_prefix}-submit"
+            Field.textarea("reason", rows=3), button=_("Continue"), button_id=f"{self.id_prefix}-submit"
         )
 
 
-class SignpostForm(DecisionForm):
+class SignpostForm(ConfirmedForm):
     id_prefix = "signpost"
     service = forms.CharField(
         label=_("Which service?"),
@@ -220,6 +253,6 @@ class SignpostForm(DecisionForm):
         self.helper = helper(
             Field.text("service"),
             Field.textarea("reason", rows=3),
-            button=_("Signpost"),
+            button=_("Continue"),
             button_id=f"{self.id_prefix}-submit",
         )

@@ -1,11 +1,17 @@
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team
 
+from ..working_days import add_working_days, working_days_between
 from .case import Case
 from .young_person import LivingSituation, YoungPerson
 
@@ -34,17 +40,45 @@ class Urgency(models.TextChoices):
     URGENT = "urgent", _("Urgent: today")
 
 
-def add_working_days(start: datetime, days: int) -> datetime:
-    """`start` plus whole working days (Monday to Friday). Bank holidays are not counted out."""
-    result = start
-    while days > 0:
-        result += timedelta(days=1)
-        if result.weekday() < 5:
-            days -= 1
-    return result
-
-
+# The manager decides a referral within one working day of receiving it (England's bank holidays are not
+# working days: cases/working_days.py).
 DECISION_TARGET_WORKING_DAYS = 1
+
+
+@dataclass(frozen=True)
+class ReferralWait:
+    """How long a referral has waited for a decision, against the decision target, in plain words."""
+
+    received_at: datetime
+    due_at: datetime
+    now: datetime
+
+    @property
+    def overdue(self) -> bool:
+        return self.now > self.due_at
+
+    @property
+    def working_days_over(self) -> int:
+        return working_days_between(self.due_at, self.now) if self.overdue else 0
+
+    @property
+    def waiting(self) -> str:
+        """ "Waiting 3 hours", "Waiting 2 days": the time since it was received, to its largest unit."""
+        if self.now - self.received_at < timedelta(minutes=1):
+            return gettext("Just received")
+        return gettext("Waiting %(time)s") % {"time": timesince(self.received_at, self.now, depth=1)}
+
+    @property
+    def against_target(self) -> str:
+        """ "Decide by 4 December, 10:00", "3 hours over target", "1 working day over target"."""
+        if not self.overdue:
+            return gettext("Decide by %(due)s") % {"due": date_format(timezone.localtime(self.due_at), "j F, H:i")}
+        days = self.working_days_over
+        if days:
+            return ngettext("%(count)d working day over target", "%(count)d working days over target", days) % {
+                "count": days
+            }
+        return gettext("%(time)s over target") % {"time": timesince(self.due_at, self.now, depth=1)}
 
 
 class Referral(models.Model):
@@ -92,6 +126,8 @@ class Referral(models.Model):
         _("does their parent or carer know about this referral?"), max_length=10, choices=Awareness.choices
     )
     urgency = models.CharField(_("how urgent is it?"), max_length=10, choices=Urgency.choices)
+    consent = models.TextField(_("what the young person and their family agreed to"), blank=True)
+    anything_else = models.TextField(_("anything else we should know"), blank=True)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -128,9 +164,24 @@ class Referral(models.Model):
     def __str__(self):
         return f"{self.given_name} {self.family_name}"
 
+    @staticmethod
+    def waiting_order() -> list:
+        """The order the manager decides in: urgent referrals first, then the longest waiting."""
+        urgent_first = models.Case(
+            models.When(urgency=Urgency.URGENT, then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        return [urgent_first, "received_at", "pk"]
+
     @property
     def decision_due_at(self) -> datetime:
         return add_working_days(self.received_at, DECISION_TARGET_WORKING_DAYS)
+
+    def wait(self, now: datetime | None = None) -> ReferralWait:
+        """How long it has waited for a decision (until it was decided), against the target."""
+        until = self.decided_at or now or timezone.now()
+        return ReferralWait(received_at=self.received_at, due_at=self.decision_due_at, now=until)
 
     @property
     def decided_within_target(self) -> bool | None:

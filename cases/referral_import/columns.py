@@ -35,6 +35,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("young_person_knows", "young_person_knows"),
     Column("parent_knows", "parent_knows"),
     Column("urgency", "urgency"),
+    Column("consent", "consent", required=False),
+    Column("anything_else", "anything_else", required=False),
 )
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
 REQUIRED_COLUMNS = tuple(column.name for column in COLUMNS if column.required)

@@ -109,7 +109,7 @@ block_component(
     "confirm",
     "components/confirm.html",
     body="details",
-    keywords=("heading", "level", "warning", "button", "destructive", "cancel"),
+    keywords=("heading", "level", "warning", "button", "destructive", "cancel", "carry"),
     passed_on=("csrf_token",),
 )
 

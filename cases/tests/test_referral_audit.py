@@ -40,7 +40,7 @@ def test_a_referral_nobody_may_see_records_nothing(client_for, outsider, waiting
 
 def test_viewing_an_accepted_referral_shows_on_the_cases_audit(client_for, manager, waiting, key_worker):
     client = client_for(manager)
-    client.post(reverse("referrals:accept", args=[waiting.pk]), {"key_worker": key_worker.pk})
+    client.post(reverse("referrals:accept", args=[waiting.pk]), {"key_worker": key_worker.pk, "confirmed": "true"})
     waiting.refresh_from_db()
     client.get(reverse("referrals:detail", args=[waiting.pk]))
 
@@ -58,7 +58,7 @@ def test_viewing_an_accepted_referral_shows_on_the_cases_audit(client_for, manag
     ],
 )
 def test_decisions_are_recorded_against_the_referral(client_for, manager, waiting, action, data, what):
-    client_for(manager).post(reverse(f"referrals:{action}", args=[waiting.pk]), data)
+    client_for(manager).post(reverse(f"referrals:{action}", args=[waiting.pk]), {**data, "confirmed": "true"})
     entry = AuditEvent.objects.get(referral=waiting, action=AuditEvent.Action.CHANGE)
     assert (entry.user, entry.what) == (manager, what)
 

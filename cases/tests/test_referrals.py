@@ -31,7 +31,12 @@ FORM = {
     "young_person_knows": "yes",
     "parent_knows": "not_sure",
     "urgency": "soon",
+    "consent": "Mia agreed to meet an ACT worker",
+    "anything_else": "Text before calling",
 }
+
+# The second step of a decision: the answers sent again from the confirmation page.
+CONFIRMED = {"confirmed": "true"}
 
 
 @pytest.fixture
@@ -46,6 +51,7 @@ def test_any_staff_member_can_refer(client_for, key_worker, team):
     assert referral.team == team and referral.created_by == key_worker
     assert referral.worries == ["online", "older_peers"] and referral.date_of_birth == date(2012, 4, 2)
     assert referral.status == Referral.Status.WAITING
+    assert (referral.consent, referral.anything_else) == ("Mia agreed to meet an ACT worker", "Text before calling")
 
 
 def test_a_partner_without_a_team_chooses_the_team(client_for, partner_without_grant, team):
@@ -96,13 +102,13 @@ def test_a_young_person_of_another_team_is_not_a_duplicate(client_for, key_worke
     assert Referral.objects.get().possible_duplicate is None
 
 
-def test_managers_see_waiting_referrals_oldest_first(client_for, manager, team):
+def test_managers_see_waiting_referrals_longest_waiting_first(client_for, manager, team):
     now = timezone.now()
     ReferralFactory(team=team, given_name="Newer", received_at=now - timedelta(hours=1))
     ReferralFactory(team=team, given_name="Older", received_at=now - timedelta(days=2))
     content = client_for(manager).get(reverse("referrals:list")).content.decode()
     assert content.index("Older") < content.index("Newer")
-    assert "Past target" in content
+    assert "Overdue" in content
 
 
 def test_workers_see_only_the_referrals_they_made(client_for, key_worker, team):
@@ -131,7 +137,9 @@ def test_another_teams_manager_gets_404(client_for, waiting, other_team):
 
 def test_manager_accepts_and_allocates(client_for, manager, waiting, team):
     worker2 = UserFactory(username="worker2", team=team)
-    response = client_for(manager).post(reverse("referrals:accept", args=[waiting.pk]), {"key_worker": worker2.pk})
+    response = client_for(manager).post(
+        reverse("referrals:accept", args=[waiting.pk]), {"key_worker": worker2.pk, **CONFIRMED}
+    )
     waiting.refresh_from_db()
     case = Case.objects.get(young_person__given_name="Mia")
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
@@ -152,7 +160,7 @@ def test_accepting_beyond_capacity_asks_for_a_reason(client_for, manager, waitin
     assert not Case.objects.filter(young_person__given_name="Mia").exists()
     client.post(
         reverse("referrals:accept", args=[waiting.pk]),
-        {"key_worker": key_worker.pk, "over_capacity_reason": "Sibling of a current case"},
+        {"key_worker": key_worker.pk, "over_capacity_reason": "Sibling of a current case", **CONFIRMED},
     )
     waiting.refresh_from_db()
     assert waiting.status == Referral.Status.ACCEPTED and waiting.over_capacity_reason == "Sibling of a current case"
@@ -171,7 +179,9 @@ def test_decline_needs_a_reason(client_for, manager, waiting):
         "Give the reason for declining"
         in client.post(reverse("referrals:decline", args=[waiting.pk]), {}).content.decode()
     )
-    client.post(reverse("referrals:decline", args=[waiting.pk]), {"reason": "Not CSE related; early help better"})
+    client.post(
+        reverse("referrals:decline", args=[waiting.pk]), {"reason": "Not CSE related; early help better", **CONFIRMED}
+    )
     waiting.refresh_from_db()
     assert waiting.status == Referral.Status.DECLINED and waiting.decision_reason.startswith("Not CSE")
 
@@ -182,7 +192,7 @@ def test_signpost_names_the_service(client_for, manager, waiting):
         "Name the service"
         in client.post(reverse("referrals:signpost", args=[waiting.pk]), {"service": ""}).content.decode()
     )
-    client.post(reverse("referrals:signpost", args=[waiting.pk]), {"service": "Early help", "reason": ""})
+    client.post(reverse("referrals:signpost", args=[waiting.pk]), {"service": "Early help", "reason": "", **CONFIRMED})
     waiting.refresh_from_db()
     assert waiting.status == Referral.Status.SIGNPOSTED and waiting.signposted_to == "Early help"
 
@@ -200,8 +210,8 @@ def test_each_form_on_a_referrals_page_has_ids_of_its_own(client_for, manager, w
 
 def test_a_decided_referral_cannot_be_decided_again(client_for, manager, waiting, key_worker):
     client = client_for(manager)
-    client.post(reverse("referrals:decline", args=[waiting.pk]), {"reason": "No"})
-    response = client.post(reverse("referrals:accept", args=[waiting.pk]), {"key_worker": key_worker.pk})
+    client.post(reverse("referrals:decline", args=[waiting.pk]), {"reason": "No", **CONFIRMED})
+    response = client.post(reverse("referrals:accept", args=[waiting.pk]), {"key_worker": key_worker.pk, **CONFIRMED})
     assert response.status_code == 400
     waiting.refresh_from_db()
     assert (
@@ -216,11 +226,10 @@ def test_a_possible_duplicate_must_be_resolved_before_accepting(client_for, mana
         team=team, given_name="Mia", family_name=yp.family_name, date_of_birth=yp.date_of_birth, possible_duplicate=yp
     )
     client = client_for(manager)
-    assert (
-        client.post(reverse("referrals:accept", args=[referral.pk]), {"key_worker": key_worker.pk}).status_code == 400
-    )
+    accept = reverse("referrals:accept", args=[referral.pk])
+    assert client.post(accept, {"key_worker": key_worker.pk, **CONFIRMED}).status_code == 400
     client.post(reverse("referrals:duplicate", args=[referral.pk]), {"choice": "linked"})
-    response = client.post(reverse("referrals:accept", args=[referral.pk]), {"key_worker": key_worker.pk})
+    response = client.post(accept, {"key_worker": key_worker.pk, **CONFIRMED})
     assert response["Location"] == reverse("cases:detail", args=[known_case.pk])
     assert YoungPerson.objects.filter(given_name="Mia").count() == 1
 
@@ -233,7 +242,7 @@ def test_keeping_a_possible_duplicate_separate_makes_a_new_young_person(client_f
     client = client_for(manager)
     assert client.post(reverse("referrals:duplicate", args=[referral.pk]), {"choice": "maybe"}).status_code == 400
     client.post(reverse("referrals:duplicate", args=[referral.pk]), {"choice": "separate"})
-    client.post(reverse("referrals:accept", args=[referral.pk]), {"key_worker": key_worker.pk})
+    client.post(reverse("referrals:accept", args=[referral.pk]), {"key_worker": key_worker.pk, **CONFIRMED})
     assert YoungPerson.objects.filter(given_name="Mia").count() == 2
 
 

@@ -102,3 +102,37 @@ def test_a_printed_backup_code_signs_the_demo_worker_in(seeded, codes_file, clie
     response = client.post("/account/two-factor/verify/", {"code": printed}, follow=True)
     assert response.redirect_chain[-1][0] == "/cases/"
     assert "Destiny" in response.content.decode()
+
+
+def test_destinys_and_emilys_cases_came_from_accepted_referrals_in_the_referrers_words(seeded):
+    from cases.models import Referral
+
+    destiny = Referral.objects.get(given_name="Destiny")
+    emily = Referral.objects.get(given_name="Emily")
+    assert destiny.referrer_agency == "Greater Manchester Police" and emily.referrer_agency == "Rochdale High School"
+    for referral in (destiny, emily):
+        assert referral.status == Referral.Status.ACCEPTED and referral.decided_within_target
+        assert referral.case is not None and referral.case.young_person.given_name == referral.given_name
+        assert referral.worries_details and referral.consent and referral.anything_else and referral.referrer_contact
+    assert Case.objects.filter(young_person__given_name="Destiny").count() == 1
+
+
+def test_the_key_worker_and_the_partner_on_destinys_case_open_her_referral(seeded):
+    from cases.models import Referral
+
+    destiny = Referral.objects.get(given_name="Destiny")
+    for username, reads_words in (("worker", True), ("manager", True), ("partner", False), ("coordinator", False)):
+        user = User.objects.get(username=username)
+        assert access.get_referral_for_view(user, destiny.pk) == destiny
+        assert access.may_read_referral_words(user, destiny) is reads_words
+    worker = User.objects.get(username="worker2")
+    assert destiny not in access.visible_referrals(worker)
+
+
+def test_the_waiting_referrals_have_their_worries_written_on_them_and_seeding_again_adds_none(seeded, codes_file):
+    from cases.models import Referral
+
+    waiting = Referral.objects.filter(status=Referral.Status.WAITING)
+    assert waiting.count() == 2 and all(referral.worries_details for referral in waiting)
+    seed(codes_file)
+    assert Referral.objects.count() == 4

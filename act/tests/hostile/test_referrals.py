@@ -35,6 +35,8 @@ referral_data = form(
     young_person_knows=choice(Awareness.values),
     parent_knows=choice(Awareness.values),
     urgency=choice(Urgency.values),
+    consent=text("To meet an ACT worker"),
+    anything_else=text(""),
     team=pick("team"),
 )
 
@@ -59,10 +61,15 @@ def test_the_referral_form(key_worker, partner_with_grant, manager, team, data, 
             _referral_pages(visitor, Visitor(NEW, manager), Referral.objects.latest("pk"))
 
 
+# The answers of a decision, sent from its form (not confirmed: the confirmation page is shown) or from
+# its confirmation page (confirmed: the decision is made).
+confirmed = choice(["true", ""])
 DECISIONS = {
-    "referrals:accept": form(key_worker=pick("key_worker", "manager"), over_capacity_reason=text("")),
-    "referrals:decline": form(reason=text("Not CSE: signposted to early help")),
-    "referrals:signpost": form(service=text("Early Help"), reason=text("")),
+    "referrals:accept": form(
+        key_worker=pick("key_worker", "manager"), over_capacity_reason=text(""), confirmed=confirmed
+    ),
+    "referrals:decline": form(reason=text("Not CSE: signposted to early help"), confirmed=confirmed),
+    "referrals:signpost": form(service=text("Early Help"), reason=text(""), confirmed=confirmed),
     "referrals:duplicate": form(choice=choice(["linked", "separate"])),
 }
 

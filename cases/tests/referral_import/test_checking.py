@@ -89,7 +89,7 @@ def test_a_row_with_too_few_or_too_many_values_is_a_bad_row(send):
 
     problems = {p["line"]: p["message"] for p in ReferralImport.objects.get().problems}
     assert problems == {
-        3: "the row has 3 values but the first line names 16 columns",
+        3: "the row has 3 values but the first line names 18 columns",
         4: "the row has more values than the first line has column names",
     }
 

@@ -166,3 +166,11 @@ def test_a_finished_import_cannot_be_cancelled(send, confirm, as_manager):
 
     upload.refresh_from_db()
     assert upload.status == Status.DONE and Referral.objects.count() == 1
+
+
+def test_what_was_agreed_and_anything_else_are_imported_when_the_file_has_them(send, confirm):
+    send(csv_text([row(1, consent="Agreed to meet ACT", anything_else="Text first"), row(2)]))
+    confirm(ReferralImport.objects.get())
+    first, second = Referral.objects.order_by("external_reference")
+    assert (first.consent, first.anything_else) == ("Agreed to meet ACT", "Text first")
+    assert (second.consent, second.anything_else) == ("", "")
