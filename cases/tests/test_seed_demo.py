@@ -102,3 +102,18 @@ def test_a_printed_backup_code_signs_the_demo_worker_in(seeded, codes_file, clie
     response = client.post("/account/two-factor/verify/", {"code": printed}, follow=True)
     assert response.redirect_chain[-1][0] == "/cases/"
     assert "Destiny" in response.content.decode()
+
+
+def test_once_the_reminders_have_run_the_worker_is_told_about_destinys_return_home_interview(seeded):
+    from accounts.models import Notification
+    from accounts.tasks import send_reminders
+    from cases.models import TimelineEntry
+
+    send_reminders()
+    worker = User.objects.get(username="worker")
+    interview = TimelineEntry.objects.get(case__young_person__given_name="Destiny", kind="missing")
+    told = set(Notification.objects.filter(recipient=worker).values_list("key", flat=True))
+    assert {f"rhi-recorded:{interview.pk}", f"rhi-due:{interview.pk}"} <= told
+    assert Notification.objects.get(recipient=worker, key=f"rhi-due:{interview.pk}").message.startswith(
+        "Destiny Walker's return home interview is due by"
+    )
