@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.notifications import Message, tell
+from accounts.notifications import Message, settle, tell
 
 from .models import Case, TimelineEntry
 
@@ -72,6 +72,12 @@ def return_recorded(*, entry: TimelineEntry, by: User | None) -> None:
     else:
         text = _("%(name)s is back: the return home interview is due by %(due)s.") % words
     _tell_key_worker(entry, f"rhi-recorded:{entry.pk}", text)
+
+
+def interview_done(*, entry: TimelineEntry) -> None:
+    """Once the return home interview is held, what was said about it (recorded, coming due, overdue) is
+    done for everyone told: it stays on their pages, out of the way."""
+    settle([f"{kind}:{entry.pk}" for kind in ("rhi-recorded", "rhi-due", "rhi-overdue")])
 
 
 def _tell_key_worker(entry: TimelineEntry, key: str, text: str, *, urgent: bool = False) -> None:

@@ -50,4 +50,5 @@ def return_interview_done(*, entry: TimelineEntry, done_at: datetime, by: User) 
     entry.return_interview_done_at = done_at
     entry.save(update_fields=["return_interview_done_at"])
     audit.record(user=by, case=entry.case, action=Action.CHANGE, what="return home interview done")
+    notices.interview_done(entry=entry)
     return entry

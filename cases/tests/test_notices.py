@@ -88,6 +88,17 @@ def test_the_interview_coming_due_and_overdue_is_told_once_each(case, key_worker
     assert set(told(manager)) == {f"rhi-overdue:{entry.pk}"}
 
 
+def test_once_the_interview_is_held_what_was_said_about_it_is_done_for_everyone(case, key_worker, manager):
+    entry = missing(case, key_worker, returned_at=timezone.now() - timedelta(hours=80))
+    other = missing(case, key_worker, returned_at=timezone.now() - timedelta(hours=80))
+    send_reminders()
+    services.return_interview_done(entry=entry, done_at=timezone.now(), by=key_worker)
+    for person in (key_worker, manager):
+        for key, notification in told(person).items():
+            assert (notification.done_at is not None) == key.endswith(f":{entry.pk}"), key
+    assert f"rhi-overdue:{other.pk}" in told(manager)
+
+
 def test_a_return_recorded_by_a_police_partner_tells_the_key_worker_who_recorded_it(
     case, key_worker, partner_with_grant, committed
 ):
