@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.notifications import Message, settle, tell
 
-from .models import Case, TimelineEntry
+from .models import Case, TimelineEntry, Urgency
 
 
 def _who(user: User | None) -> str:
@@ -22,12 +22,15 @@ def _by_someone_else(case: Case, by: User | None) -> bool:
     return case.key_worker_id is not None and (by is None or by.pk != case.key_worker_id)
 
 
-def case_allocated(*, case: Case, worker: User, spell_pk: int, by: User | None, urgent: bool) -> None:
+def case_allocated(*, case: Case, worker: User, spell_pk: int, by: User | None, urgent: bool | None) -> None:
     """The new key worker is told when someone allocated the case to them (not when they took it themselves,
     nor when nobody did: the demo's and the tests' cases). Keyed by the spell, so a worker given the case
-    back later is told again."""
+    back later is told again. Urgent when the case's referral was (`urgent`, or else found from the case's
+    referrals)."""
     if by is None or by.pk == worker.pk:
         return
+    if urgent is None:
+        urgent = case.referrals.filter(urgency=Urgency.URGENT).exists()
     words = {"name": case.young_person.display_name}
     text = (
         _("%(name)s's case has been allocated to you. The referral was urgent.")

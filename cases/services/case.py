@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Team, User
 
 from .. import access, audit, notices
-from ..models import AuditEvent, Case, CaseLink, KeyWorkerSpell, Stage, StageChange, Urgency, YoungPerson
+from ..models import AuditEvent, Case, CaseLink, KeyWorkerSpell, Stage, StageChange, YoungPerson
 
 Action = AuditEvent.Action
 
@@ -41,8 +41,6 @@ def case_allocate(*, case: Case, worker: User, by: User | None, urgent: bool | N
     case.save(update_fields=["key_worker"])
     access.sync_grants(case=case)
     audit.record(user=by, case=case, action=Action.CHANGE, what=f"key worker: {worker}")
-    if urgent is None:
-        urgent = case.referrals.filter(urgency=Urgency.URGENT).exists()
     notices.case_allocated(case=case, worker=worker, spell_pk=spell.pk, by=by, urgent=urgent)
     return case
 
