@@ -62,14 +62,20 @@ static/build/css/staff.css: node_modules/.installed $(wildcard static/scss/*.scs
 
 # The embedded default: SQLite, a broker on disk, demo data; web server, worker and beat together.
 # One reminder run is queued at start (beat's first comes after its interval), so the demo shows some.
+# Every address the demo prints or emails is SITE_URL, which follows HOST and PORT (DEMO_ENV).
+# Stopping it (Ctrl-C, or TERM to make, which make passes on to this shell) stops all three: the web server
+# and the worker (with its beat) run in the background and the shell waits for them, because a shell runs
+# its trap only once the command in the foreground has finished, and runserver would never finish.
 run: setup
 	$(DEMO_ENV) $(MANAGE) migrate --noinput
 	$(DEMO_ENV) $(MANAGE) seed_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (sign in as worker, manager, ... with the password act-demo-2026)"
-	@$(DEMO_ENV) $(BIN)/celery -A act worker --beat --loglevel=INFO --concurrency=1 --schedule=var/celerybeat-schedule & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@stop() { trap - INT TERM HUP; kill $$web $$worker 2>/dev/null; wait; }; \
+	  trap 'stop; exit 0' INT TERM HUP; \
+	  $(DEMO_ENV) $(BIN)/celery -A act worker --beat --loglevel=INFO --concurrency=1 --schedule=var/celerybeat-schedule & worker=$$!; \
 	  $(DEMO_ENV) $(BIN)/celery -A act call accounts.tasks.send_reminders >/dev/null; \
-	  $(DEMO_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+	  $(DEMO_ENV) $(MANAGE) runserver $(HOST):$(PORT) & web=$$!; \
+	  wait $$web; stop
 
 # The tests run in PYTEST_WORKERS processes: three on a machine of two cores, because much of a test's time
 # is spent waiting for the database or the browser. They take from a few milliseconds to about twenty

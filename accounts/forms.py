@@ -1,13 +1,15 @@
 from typing import TYPE_CHECKING
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout
+from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import two_factor
 from .models import User
+from .notifications import EMAIL_TEXT
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -155,3 +157,32 @@ class SetUpCodeForm(CodeForm):
 
     def find_device(self, code: str):
         return self.pending if two_factor.APP_CODE.fullmatch(code) else None
+
+
+class EmailChoicesForm(forms.Form):
+    """Which kinds of notification come by email too (every kind is always in the app)."""
+
+    emailed = forms.MultipleChoiceField(
+        label=_("Email me when"),
+        help_text=_(
+            "Everything is always on your notifications page. The emails say only what kind of thing it is, "
+            "never who it is about."
+        ),
+        choices=list(EMAIL_TEXT.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("Choose only from the kinds listed")},
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        kwargs.setdefault("initial", {"emailed": [kind for kind in EMAIL_TEXT if kind not in (user.emails_off or [])]})
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = _helper(Field.checkboxes("emailed", legend_size=Size.SMALL), button=_("Save email choices"))
+        self.helper.form_action = reverse("accounts:email-choices")
+
+    def save(self) -> User:
+        chosen = set(self.cleaned_data["emailed"])
+        self.user.emails_off = [kind for kind in EMAIL_TEXT if kind not in chosen]
+        self.user.save(update_fields=["emails_off"])
+        return self.user

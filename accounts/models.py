@@ -77,6 +77,9 @@ class User(AbstractUser):
     # Raised by "Sign out everywhere". It is part of the session hash (below), so every session made
     # before the raise fails Django's own check on its next request and ends.
     session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
+    # The kinds of notification ("rhi-due", "allocated", ...) this person does not want by email (they are
+    # always in the app). Empty: everything comes by email too, so nobody misses anything by default.
+    emails_off = models.JSONField(_("kinds not emailed"), default=list, blank=True)
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
@@ -117,14 +120,21 @@ class User(AbstractUser):
 class Notification(models.Model):
     """A message to one member of staff, shown in the header's count and on their notifications page,
     and emailed once. `key` names what it is about ("review-overdue:12"): a person gets at most one
-    notification per key, which is what makes reminders impossible to send twice."""
+    notification per key, which is what makes reminders impossible to send twice. `kind` is the key's part
+    before the colon: what the email says, and what a person may choose not to have by email."""
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     key = models.CharField(max_length=100)
+    kind = models.CharField(max_length=40, blank=True)
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
+    urgent = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Marked done by its recipient: it moves out of the way on their page (and out of the header's count).
+    done_at = models.DateTimeField(null=True, blank=True)
+    # When its email was dealt with: sent, or not sent because the person has no address or chose not to
+    # have this kind by email. Either way it is never looked at for email again.
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -133,6 +143,11 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient"], condition=models.Q(read_at__isnull=True), name="unread_idx"),
             models.Index(fields=["created_at"], condition=models.Q(emailed_at__isnull=True), name="unemailed_idx"),
+            models.Index(
+                fields=["recipient", "-urgent", "-created_at"],
+                condition=models.Q(done_at__isnull=True),
+                name="not_done_idx",
+            ),
         ]
 
     def __str__(self):

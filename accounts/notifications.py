@@ -4,8 +4,13 @@ Email is not a safe place for a child's details. The message in the app may name
 behind sign-in); an email says only what kind of thing needs attention, and links to it behind sign-in.
 No name, date of birth, address or case detail leaves the service by email. The kind is the part of the
 notification's key before the colon ("review-overdue:12").
+
+Two ways in: reminders (what has come due, found by the periodic task from the sources registered below) and
+events (`tell`, called by the service that made the change, inside its transaction: the notification is
+recorded with the change or not at all, and its email is sent once the change is committed).
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +24,8 @@ from django.utils.translation import gettext_lazy
 
 from .models import Notification, User
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Message:
@@ -26,21 +33,33 @@ class Message:
     key: str
     message: str
     url: str = ""
+    urgent: bool = False
 
 
-# What an email says for each kind of notification: never more than this.
+# What an email says for each kind of notification: never more than this. It is also how the account page
+# names each kind when a person chooses which come by email, in this order.
 EMAIL_TEXT = {
-    "review-due": gettext_lazy("An assessment review is coming due"),
-    "review-overdue": gettext_lazy("An assessment review is overdue"),
+    "allocated": gettext_lazy("A case has been allocated to you"),
+    "referral-overdue": gettext_lazy("A referral is waiting past its decision target"),
+    "missing-recorded": gettext_lazy("A missing episode has been recorded on a case you hold"),
+    "rhi-recorded": gettext_lazy("A return home interview needs arranging"),
     "rhi-due": gettext_lazy("A return home interview is coming due"),
     "rhi-overdue": gettext_lazy("A return home interview is overdue"),
+    "restricted-entry": gettext_lazy("A restricted entry has been added to a case you hold"),
+    "words-sent": gettext_lazy("A young person or family member has sent their words"),
+    "timescale-decided": gettext_lazy("An assessment timescale you proposed has been decided"),
+    "review-due": gettext_lazy("An assessment review is coming due"),
+    "review-overdue": gettext_lazy("An assessment review is overdue"),
 }
+
+
+def kind_of(key: str) -> str:
+    return key.split(":", 1)[0]
 
 
 def email_text(key: str) -> str:
     """The email's words for a notification key: its kind only, or a plain fallback."""
-    kind = key.split(":", 1)[0]
-    return str(EMAIL_TEXT.get(kind, gettext_lazy("Something in ACT case management needs your attention")))
+    return str(EMAIL_TEXT.get(kind_of(key), gettext_lazy("Something in ACT case management needs your attention")))
 
 
 # What is due comes from the apps that know about it (a return home interview from the case record, a review
@@ -69,28 +88,69 @@ def notify(messages: list[Message]) -> int:
     if not messages:
         return 0
     before = Notification.objects.count()
-    Notification.objects.bulk_create(
-        [Notification(recipient=m.recipient, key=m.key, message=m.message, url=m.url) for m in messages],
-        ignore_conflicts=True,
-    )
+    _record(messages)
     return Notification.objects.count() - before
 
 
-def deliver_emails(limit: int = 200) -> int:
-    """Email notifications not emailed yet. Each is claimed by one atomic update before it is sent, so
-    two workers never both send it. (A worker killed between the claim and the send loses that email; the
-    notification itself is still in the app.)"""
-    sent = 0
-    pending = Notification.objects.filter(emailed_at__isnull=True).select_related("recipient").order_by("created_at")
-    for notification in pending[:limit]:
-        with transaction.atomic():
-            claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-                emailed_at=timezone.now()
+def _record(messages: list[Message]) -> None:
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=m.recipient, key=m.key, kind=kind_of(m.key), message=m.message, url=m.url, urgent=m.urgent
             )
-        if not claimed or not notification.recipient.email:
+            for m in messages
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def tell(messages: list[Message]) -> None:
+    """Something just happened: record the messages now (in the caller's transaction: with the change, or
+    not at all), and email them once the change is committed. One insert: no count of the table in the
+    request (an email run that finds nothing new costs one query)."""
+    if messages:
+        _record(messages)
+        transaction.on_commit(_queue_emails)
+
+
+def settle(keys: list[str]) -> int:
+    """What the notifications with these keys were about has been dealt with (an interview held): they are
+    marked done for everyone told, and move out of the way. Returns how many."""
+    return Notification.objects.filter(key__in=keys, done_at__isnull=True).update(done_at=timezone.now())
+
+
+def _queue_emails() -> None:
+    from .tasks import send_emails  # the tasks module imports this one
+
+    try:
+        send_emails.delay()
+    except Exception:  # the change is saved whatever the broker says; the next reminders run sends the email
+        logger.exception("Could not queue the notification emails; the next reminders run will send them.")
+
+
+def deliver_emails(limit: int = 200) -> int:
+    """Email notifications not emailed yet, to those who want that kind by email. Each is claimed by one
+    update (atomic by itself) before it is sent, so two workers never both send it. (A worker killed between
+    the claim and the send loses that email; the notification itself is still in the app.) Those not to be
+    emailed are set aside together, with one update. The recipients' choices come with the notifications:
+    no query per email but its claim."""
+    sent = 0
+    pending = list(
+        Notification.objects.filter(emailed_at__isnull=True).select_related("recipient").order_by("created_at")[:limit]
+    )
+    wanted = [n for n in pending if n.recipient.email and n.kind not in (n.recipient.emails_off or [])]
+    unwanted = {n.pk for n in pending} - {n.pk for n in wanted}
+    if unwanted:
+        Notification.objects.filter(pk__in=unwanted, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    for notification in wanted:
+        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
             continue
+        urgent = _("Urgent") + ": " if notification.urgent else ""
         send_mail(
-            subject=f"ACT: {email_text(notification.key)}",
+            subject=f"ACT: {urgent}{email_text(notification.key)}",
             message=_email_body(notification),
             from_email=None,
             recipient_list=[notification.recipient.email],
@@ -110,4 +170,4 @@ def _email_body(notification: Notification) -> str:
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return Notification.objects.filter(recipient=user, read_at__isnull=True, done_at__isnull=True).count()

@@ -21,3 +21,10 @@ def send_reminders() -> dict:
     created = notify(due_messages())
     emailed = deliver_emails()
     return {"new": created, "emailed": emailed}
+
+
+@shared_task(autoretry_for=(DatabaseError, ConnectionError), retry_backoff=True, max_retries=5)
+def send_emails() -> int:
+    """Queued when something happens that someone is told about: email what has not been emailed yet (the
+    reminders run does the same every 15 minutes, so nothing is lost if this never runs)."""
+    return deliver_emails()

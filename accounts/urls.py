@@ -15,7 +15,9 @@ urlpatterns = [
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification-open"),
+    path("notifications/<int:pk>/done/", views.notification_done, name="notification-done"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
+    path("email-choices/", views.email_choices, name="email-choices"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

@@ -18,22 +18,54 @@ from .models import Notification
 
 @require_GET
 def notifications(request):
-    """The signed-in person's own notifications, newest first. Opening the page does not mark them read:
-    reading one (following its link) or "mark all as read" does."""
-    mine = Notification.objects.filter(recipient=request.user).order_by("-created_at", "-pk")
-    page = Paginator(mine, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/notifications.html", {"page": page})
+    """The signed-in person's own notifications: the urgent first, then the newest. Those they marked done
+    are out of the way: counted, and listed on their own page (`?done=1`). Opening the page does not mark
+    them read: reading one (following its link) or "mark all as read" does."""
+    mine = Notification.objects.filter(recipient=request.user)
+    showing_done = request.GET.get("done") == "1"
+    if showing_done:
+        shown = mine.filter(done_at__isnull=False).order_by("-done_at", "-pk")
+        other_count = mine.filter(done_at__isnull=True).count()
+    else:
+        shown = mine.filter(done_at__isnull=True).order_by("-urgent", "-created_at", "-pk")
+        other_count = mine.filter(done_at__isnull=False).count()
+    page = Paginator(shown, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "showing_done": showing_done,
+        "other_count": other_count,
+        "query": "done=1" if showing_done else "",
+    }
+    return render(request, "accounts/notifications.html", context)
+
+
+def _own_notification(request, pk: int) -> Notification:
+    """One of the signed-in person's own notifications; anyone else's is 404, like one that does not exist."""
+    notification = Notification.objects.filter(recipient=request.user, pk=pk).first()
+    if notification is None:
+        raise Http404("No such notification.")
+    return notification
 
 
 @require_POST
 def notification_open(request, pk: int):
-    notification = Notification.objects.filter(recipient=request.user, pk=pk).first()
-    if notification is None:
-        raise Http404("No such notification.")
+    notification = _own_notification(request, pk)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return redirect(notification.url or "accounts:notifications")
+
+
+@require_POST
+def notification_done(request, pk: int):
+    """Mark one done: it moves out of the way (and is read). Done twice changes nothing."""
+    notification = _own_notification(request, pk)
+    if notification.done_at is None:
+        now = timezone.now()
+        notification.done_at = now
+        notification.read_at = notification.read_at or now
+        notification.save(update_fields=["done_at", "read_at"])
+    return redirect("accounts:notifications")
 
 
 @require_POST
@@ -44,11 +76,30 @@ def notifications_read(request):
 
 @require_GET
 def account(request):
-    """The signed-in person's own account: two-factor sign-in, backup codes, password, and signing out
-    everywhere."""
+    """The signed-in person's own account: two-factor sign-in, backup codes, password, which notifications
+    come by email, and signing out everywhere."""
+    return _account_page(request, forms.EmailChoicesForm(user=request.user))
+
+
+def _account_page(request, email_form: forms.EmailChoicesForm, status: int = 200):
     app = TOTPDevice.objects.devices_for_user(request.user, confirmed=True).order_by("-pk").first()
-    context = {"app": app, "codes_left": two_factor.backup_codes_left(request.user) if app else 0}
-    return render(request, "accounts/account.html", context)
+    context = {
+        "app": app,
+        "codes_left": two_factor.backup_codes_left(request.user) if app else 0,
+        "email_form": email_form,
+    }
+    return render(request, "accounts/account.html", context, status=status)
+
+
+@require_POST
+def email_choices(request):
+    """Save which kinds of notification come by email; a bad choice shows the account page with the error."""
+    form = forms.EmailChoicesForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _account_page(request, form, status=400)
+    form.save()
+    messages.success(request, _("Your email choices have been saved."))
+    return redirect("accounts:account")
 
 
 @require_http_methods(["GET", "POST"])

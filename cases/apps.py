@@ -8,6 +8,7 @@ class CasesConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_reminders
 
-        from .reminders import interview_reminders
+        from .reminders import interview_reminders, referral_reminders
 
         register_reminders(interview_reminders)
+        register_reminders(referral_reminders)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from accounts.models import Team, User
+from accounts.models import Notification, Team, User
 
 from . import services
 from .models import Case, CaseLink, LegalStatus, LivingSituation, NetworkMember, Referral, TimelineEntry, YoungPerson
@@ -364,10 +364,12 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
                 seen_alone=True,
                 their_words="I don't want to talk about the weekend. Maybe next time.",
             ),
+            # Back 52 hours ago: her return home interview is due within the day, so the reminders' first run
+            # tells her worker (who was told when the return was recorded, too).
             dict(
                 kind="missing",
-                occurred_at=now - timedelta(days=2, hours=6),
-                returned_at=now - timedelta(hours=30),
+                occurred_at=now - timedelta(days=3),
+                returned_at=now - timedelta(hours=52),
                 summary="Missing overnight with Lily",
                 where_found="A flat in Oldham, with older males",
             ),
@@ -403,8 +405,8 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
             ),
             dict(
                 kind="missing",
-                occurred_at=now - timedelta(days=2, hours=6),
-                returned_at=now - timedelta(days=1),
+                occurred_at=now - timedelta(days=3),
+                returned_at=now - timedelta(hours=52),
                 summary="Missing overnight with Destiny",
                 where_found="Came back to her flat in the morning",
             ),
@@ -425,7 +427,12 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
             dict(kind="event", occurred_at=now - timedelta(days=3), summary="Referred to young carers group"),
         ],
     )
-    TimelineEntry.objects.filter(case=lily, kind="missing").update(return_interview_done_at=now - timedelta(hours=2))
+    lily_interviews = TimelineEntry.objects.filter(case=lily, kind="missing")
+    lily_interviews.update(return_interview_done_at=now - timedelta(hours=2))
+    # Her worker marked the notice of it done once the interview was held.
+    Notification.objects.filter(
+        key__in=[f"rhi-recorded:{pk}" for pk in lily_interviews.values_list("pk", flat=True)]
+    ).update(done_at=now - timedelta(hours=2), read_at=now - timedelta(hours=2))
 
     team = _team_of(manager)
     _accepted_referral(destiny, "destiny", manager, received_at=now - timedelta(weeks=10), fields=DESTINYS_REFERRAL)

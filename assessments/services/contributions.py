@@ -12,6 +12,7 @@ from accounts.models import User
 from cases import audit
 from cases.models import AuditEvent, Case
 
+from .. import notices
 from ..models import Assessment, Contribution, ContributionShare, ReviewPoint, Revision, Section
 from ..sections import SectionKind
 
@@ -115,6 +116,7 @@ def contribution_send(*, contribution: Contribution, label: str) -> Contribution
     contribution.status = Contribution.Status.SENT
     contribution.sent_at = timezone.now()
     contribution.save(update_fields=["status", "sent_at"])
+    notices.words_sent(contribution=contribution)
     return contribution
 
 

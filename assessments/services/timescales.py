@@ -11,6 +11,7 @@ from accounts.models import User
 from cases import audit
 from cases.models import AuditEvent
 
+from .. import notices
 from ..models import Assessment, TimescaleAgreement
 from .contributions import AssessmentError, refuse_if_closed
 
@@ -87,6 +88,7 @@ def timescale_decide(
         created_by=by,
     )
     audit.record(user=by, case=proposal.assessment.case, action=Action.CHANGE, what="assessment timescale agreed")
+    notices.timescale_decided(proposal=proposal, decision=decision, by=by)
     return decision
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
 
-from .. import access, audit
+from .. import access, audit, notices
 from ..models import AuditEvent, Case, CaseLink, KeyWorkerSpell, Stage, StageChange, YoungPerson
 
 Action = AuditEvent.Action
@@ -15,29 +15,33 @@ class CaseError(ValueError):
 
 
 @transaction.atomic
-def case_create(*, young_person: YoungPerson, team: Team, key_worker: User | None, by: User | None) -> Case:
+def case_create(
+    *, young_person: YoungPerson, team: Team, key_worker: User | None, by: User | None, urgent: bool | None = None
+) -> Case:
     case = Case.objects.create(young_person=young_person, team=team)
     StageChange.objects.create(case=case, to_stage=case.stage, changed_by=by, reason="Case opened")
     if key_worker is not None:
-        case_allocate(case=case, worker=key_worker, by=by)
+        case_allocate(case=case, worker=key_worker, by=by, urgent=urgent)
     audit.record(user=by, case=case, action=Action.CREATE, what="case opened")
     return case
 
 
 @transaction.atomic
-def case_allocate(*, case: Case, worker: User, by: User | None) -> Case:
-    """Make `worker` the key worker; the previous one's spell ends and their grant goes."""
+def case_allocate(*, case: Case, worker: User, by: User | None, urgent: bool | None = None) -> Case:
+    """Make `worker` the key worker; the previous one's spell ends and their grant goes. They are told,
+    marked urgent when the case's referral was urgent (`urgent`, or else found from the case's referrals)."""
     if worker.team_id != case.team_id or worker.role not in (User.Role.ACT_WORKER, User.Role.MANAGER):
         raise CaseError(_("The key worker must be an ACT worker or manager in the case's team."))
     if case.key_worker_id == worker.pk:
         return case
     now = timezone.now()
     KeyWorkerSpell.objects.filter(case=case, ended_at__isnull=True).update(ended_at=now)
-    KeyWorkerSpell.objects.create(case=case, worker=worker, allocated_by=by)
+    spell = KeyWorkerSpell.objects.create(case=case, worker=worker, allocated_by=by)
     case.key_worker = worker
     case.save(update_fields=["key_worker"])
     access.sync_grants(case=case)
     audit.record(user=by, case=case, action=Action.CHANGE, what=f"key worker: {worker}")
+    notices.case_allocated(case=case, worker=worker, spell_pk=spell.pk, by=by, urgent=urgent)
     return case
 
 

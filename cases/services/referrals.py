@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Team, User
 
 from .. import audit
-from ..models import AuditEvent, Case, Referral, Stage, YoungPerson
+from ..models import AuditEvent, Case, Referral, Stage, Urgency, YoungPerson
 from .case import CaseError, case_create
 
 Action = AuditEvent.Action
@@ -110,7 +110,8 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
             team=team, **{name: getattr(referral, name) for name in YOUNG_PERSON_FIELDS}
         )
     if case is None:
-        case = case_create(young_person=young_person, team=team, key_worker=key_worker, by=by)
+        urgent = referral.urgency == Urgency.URGENT
+        case = case_create(young_person=young_person, team=team, key_worker=key_worker, by=by, urgent=urgent)
     _decide(referral, Status.ACCEPTED, by, case=case, over_capacity_reason=over_capacity_reason if at_capacity else "")
     audit.record(
         user=by,

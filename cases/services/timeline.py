@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
-from .. import audit
+from .. import audit, notices
 from ..models import AuditEvent, Case, TimelineEntry
 from .case import CaseError
 
@@ -23,6 +23,7 @@ def timeline_add(*, case: Case, by: User, **fields) -> TimelineEntry:
     entry.save()
     label = "restricted entry" if entry.restricted else f"{entry.get_kind_display().lower()}: {entry.summary}"
     audit.record(user=by, case=case, action=Action.CREATE, what=f"timeline {label}")
+    notices.timeline_entry_added(entry=entry, by=by)
     return entry
 
 
@@ -38,6 +39,7 @@ def missing_episode_end(*, entry: TimelineEntry, returned_at: datetime, where_fo
     entry.where_found = where_found
     entry.save(update_fields=["returned_at", "where_found"])
     audit.record(user=by, case=entry.case, action=Action.CHANGE, what="missing episode ended")
+    notices.return_recorded(entry=entry, by=by)
     return entry
 
 
@@ -48,4 +50,5 @@ def return_interview_done(*, entry: TimelineEntry, done_at: datetime, by: User) 
     entry.return_interview_done_at = done_at
     entry.save(update_fields=["return_interview_done_at"])
     audit.record(user=by, case=entry.case, action=Action.CHANGE, what="return home interview done")
+    notices.interview_done(entry=entry)
     return entry

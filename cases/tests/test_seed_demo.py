@@ -136,3 +136,18 @@ def test_the_waiting_referrals_have_their_worries_written_on_them_and_seeding_ag
     assert waiting.count() == 2 and all(referral.worries_details for referral in waiting)
     seed(codes_file)
     assert Referral.objects.count() == 4
+
+
+def test_once_the_reminders_have_run_the_worker_is_told_about_destinys_return_home_interview(seeded):
+    from accounts.models import Notification
+    from accounts.tasks import send_reminders
+    from cases.models import TimelineEntry
+
+    send_reminders()
+    worker = User.objects.get(username="worker")
+    interview = TimelineEntry.objects.get(case__young_person__given_name="Destiny", kind="missing")
+    told = set(Notification.objects.filter(recipient=worker).values_list("key", flat=True))
+    assert {f"rhi-recorded:{interview.pk}", f"rhi-due:{interview.pk}"} <= told
+    assert Notification.objects.get(recipient=worker, key=f"rhi-due:{interview.pk}").message.startswith(
+        "Destiny Walker's return home interview is due by"
+    )

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from accounts import two_factor
 from accounts.models import Notification
+from accounts.notifications import EMAIL_TEXT
 
 from .checks import assert_clean_emails, attempt
-from .inputs import HOSTILE, MISSING, chosen, form, pick, text
+from .inputs import HOSTILE, MISSING, Field, bad, chosen, form, hostile_text, pick, text
 
 SIGN_IN = "accounts:sign-in"
 PASSWORD = "correct-horse-battery"  # the factories' password
@@ -129,3 +130,39 @@ def test_notifications_backup_codes_and_signing_out(key_worker, manager, data, t
         visitor.submit(reverse("accounts:two-factor-backup-codes"), data, times=times)
         visitor.get(reverse("accounts:two-factor-backup-codes"))
         visitor.submit(reverse("accounts:sign-out-everywhere"), data, times=times)
+
+
+@given(data=form(pk=pick("mine", "theirs")), times=st.integers(1, 2))
+@HOSTILE
+def test_marking_a_notification_done(key_worker, manager, data, times):
+    with attempt("accounts:notification-done", key_worker) as visitor:
+        mine = Notification.objects.create(recipient=key_worker, key="k1", message="<b>Review due</b>", url="/cases/")
+        theirs = Notification.objects.create(recipient=manager, key="k2", message="Theirs", url="/cases/")
+        number = {"mine": mine.pk, "theirs": theirs.pk}.get(data["pk"]) if isinstance(data["pk"], str) else None
+        if number is not None:
+            for _ in range(times):
+                response = visitor.post(reverse("accounts:notification-done", args=[number]), data)
+                assert response.status_code == (302 if number == mine.pk else 404)
+        theirs.refresh_from_db()
+        assert theirs.done_at is None
+        visitor.get(reverse("accounts:notifications"))
+        visitor.get(reverse("accounts:notifications"), {"done": "1"})
+
+
+kinds = Field(
+    st.lists(st.sampled_from(list(EMAIL_TEXT)), max_size=len(EMAIL_TEXT), unique=True),
+    bad(st.lists(st.one_of(st.sampled_from(list(EMAIL_TEXT)), hostile_text), min_size=1, max_size=4)),
+)
+
+
+@given(data=form(emailed=kinds), times=st.integers(1, 2))
+@HOSTILE
+def test_choosing_which_notifications_come_by_email(key_worker, data, times):
+    with attempt("accounts:email-choices", key_worker) as visitor:
+        response = visitor.submit(reverse("accounts:email-choices"), data, times=times)
+        key_worker.refresh_from_db()
+        assert set(key_worker.emails_off) <= set(EMAIL_TEXT)
+        if response.status_code == 302:
+            ticked = data["emailed"] if isinstance(data["emailed"], list) else []
+            assert set(key_worker.emails_off) == set(EMAIL_TEXT) - set(ticked)
+        visitor.get(reverse("accounts:account"))
