@@ -89,7 +89,7 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
     sign_in("partner")
     section_url = f"{demo.url}/assessments/case/{case.pk}/section/friends/"
     page.goto(section_url)
-    expect(page.get_by_text("Nothing here has been shared with you yet.")).to_be_visible()
+    expect(page.get_by_text("Nothing they wrote here has been shared with you.")).to_be_visible()
     assert words not in page.content()
 
     police.check()

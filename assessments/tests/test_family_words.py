@@ -178,4 +178,4 @@ def test_the_staff_page_says_what_she_chose(client, case, destiny, visitors, pol
     assert "They have not shared this with any partner agency" in visitors["key worker"].get(section).content.decode()
     share(client, path, police)
     assert f"They chose to share this with: {police.name}" in visitors["key worker"].get(section).content.decode()
-    assert "Nothing here has been shared with you yet" in visitors["school nurse"].get(section).content.decode()
+    assert "Nothing they wrote here has been shared with you" in visitors["school nurse"].get(section).content.decode()
