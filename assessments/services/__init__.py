@@ -21,6 +21,8 @@ from .links import (
     link_find,
     link_revoke,
     link_used,
+    link_write_more,
+    sent_before,
     token_hash,
 )
 from .reviews import REVIEW_INTERVAL_WEEKS, review_hold, review_interval_change, snapshot
@@ -53,8 +55,10 @@ __all__ = [
     "link_find",
     "link_revoke",
     "link_used",
+    "link_write_more",
     "review_hold",
     "review_interval_change",
+    "sent_before",
     "snapshot",
     "timescale_decide",
     "timescale_is_latest",

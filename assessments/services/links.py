@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -91,6 +92,39 @@ def link_find(token: str) -> SharedLink | None:
         SharedLink.objects.filter(token_hash=token_hash(token))
         .select_related("section", "contribution", "case__young_person", "case__key_worker")
         .first()
+    )
+
+
+@transaction.atomic
+def link_write_more(*, link: SharedLink) -> Contribution:
+    """After sending their words, the young person or family member writes more: a new contribution of
+    their own, which the link now opens (what they sent stays as it was, with the worker). Idempotent: a
+    link whose words are still being written keeps them."""
+    locked = SharedLink.objects.select_for_update().select_related("contribution").get(pk=link.pk)
+    contribution = locked.contribution
+    if contribution is None or contribution.status != Contribution.Status.DRAFT:
+        contribution = contribution_start(
+            section=link.section, contributor=link.contributor, name=link.contributor_name
+        )
+        locked.contribution = contribution
+        locked.save(update_fields=["contribution"])
+    link.contribution = contribution
+    return contribution
+
+
+def sent_before(link: SharedLink) -> QuerySet[Contribution]:
+    """What this person sent in this part before the words the link opens now, oldest first. (Only a page
+    behind a passcode shows their text.)"""
+    return (
+        Contribution.objects.filter(
+            section_id=link.section_id,
+            contributor=link.contributor,
+            contributor_name=link.contributor_name,
+            author__isnull=True,
+        )
+        .exclude(status=Contribution.Status.DRAFT)
+        .exclude(pk=link.contribution_id)
+        .order_by("sent_at", "pk")
     )
 
 

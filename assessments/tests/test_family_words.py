@@ -125,7 +125,8 @@ def test_her_page_names_who_will_read_it_from_the_policy(client, case, destiny, 
     case_services.case_set_plan_coordinator(case=case, coordinator=coordinator, by=manager)
     link, path = destiny
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get(path).content.decode()))
-    assert "Nobody else can see it until you send it" in text
+    assert "Nobody who works with you can see it until you send it" in text
+    assert "anyone who has this link can open this page" in text  # no passcode: the truth, said
     assert f"{key_worker.get_full_name()} (your worker)" in text
     assert f"{manager.get_full_name()} (manages Jo’s team)" in text
     assert "Helen Moss (helps organise your plan)" in text
