@@ -100,11 +100,12 @@ def link_write_more(*, link: SharedLink) -> Contribution:
     """After sending their words, the young person or family member writes more: a new contribution of
     their own, which the link now opens (what they sent stays as it was, with the worker). Idempotent: a
     link whose words are still being written keeps them."""
-    locked = SharedLink.objects.select_for_update().select_related("contribution").get(pk=link.pk)
+    locked = SharedLink.objects.select_for_update().select_related("contribution", "section").get(pk=link.pk)
     contribution = locked.contribution
+    assert locked.section is not None, "a link to an assessment section has its section"
     if contribution is None or contribution.status != Contribution.Status.DRAFT:
         contribution = contribution_start(
-            section=link.section, contributor=link.contributor, name=link.contributor_name
+            section=locked.section, contributor=link.contributor, name=link.contributor_name
         )
         locked.contribution = contribution
         locked.save(update_fields=["contribution"])
@@ -117,13 +118,13 @@ def sent_before(link: SharedLink) -> QuerySet[Contribution]:
     behind a passcode shows their text.)"""
     return (
         Contribution.objects.filter(
-            section_id=link.section_id,
+            section=link.section,
             contributor=link.contributor,
             contributor_name=link.contributor_name,
             author__isnull=True,
         )
         .exclude(status=Contribution.Status.DRAFT)
-        .exclude(pk=link.contribution_id)
+        .exclude(links=link)
         .order_by("sent_at", "pk")
     )
 

@@ -31,9 +31,7 @@ def overview(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
     assessment = case.assessment
     parts = parts_words(request.user, case)
-    sections = list(assessment.sections.all())
-    for part in sections:
-        part.words = parts.get(part.pk) or PartWords()
+    sections = [(section, parts.get(section.pk) or PartWords()) for section in assessment.sections.all()]
     context = {
         "assessment": assessment,
         "sections": sections,
