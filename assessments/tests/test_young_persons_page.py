@@ -193,3 +193,27 @@ def test_a_revoked_link_cannot_write_more(client, plain, key_worker):
     services.link_revoke(link=SharedLink.objects.get(pk=link.pk), by=key_worker)
     assert client.post(path, {"action": "more"}).status_code == 404
     assert Contribution.objects.filter(section=link.section).count() == 1
+
+
+def test_her_choice_of_who_else_reads_holds_for_more_words_and_withdrawing_reaches_them_all(
+    client, plain, partner_with_grant, browser_for, case
+):
+    from django.urls import reverse
+
+    from assessments.models import ContributionShare
+
+    link, path = plain
+    police = partner_with_grant.agency
+    send(client, path)
+    client.post(path, {"action": "share", "agencies": [police.pk]})
+    client.post(path, {"action": "more"})
+    assert "because you chose to share it" in text_of(client.get(path))
+    send(client, path, "And I have a cat")
+    officer = browser_for(partner_with_grant)
+    part = reverse("assessments:section", args=[case.pk, SectionKind.ABOUT_ME])
+    seen = officer.get(part).content.decode()
+    assert WORDS in seen and "And I have a cat" in seen
+    client.post(path, {"action": "share", "agencies": []})
+    assert not ContributionShare.objects.filter(withdrawn_at=None).exists()
+    seen = officer.get(part).content.decode()
+    assert WORDS not in seen and "And I have a cat" not in seen

@@ -189,8 +189,8 @@ def _share(request, link, address):
     if not form.is_valid():
         return _page(request, link, error=_("Choose from the people listed, or none."), status=400)
     label = link.contributor_name or link.get_contributor_display()
-    services.contribution_share(
-        contribution=link.contribution,
+    services.link_share(
+        link=link,
         agency_ids=set(form.cleaned_data["agencies"]),
         allowed={pk for pk, _name, _people in agencies},
         label=label,
