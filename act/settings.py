@@ -312,6 +312,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 REFERRAL_IMPORT_RETENTION_DAYS = int(env("REFERRAL_IMPORT_RETENTION_DAYS", "30"))
 
 SERVICE_NAME = env("SERVICE_NAME", "ACT case management")
+# Where "Exit this page" on young people's and families' pages goes: a neutral site that says nothing about
+# the service (GOV.UK's default). Leaving is a plain navigation, which the Content Security Policy does not
+# restrict (form-action covers only forms); the referrer policy keeps the link's address from it.
+EXIT_PAGE_URL = env("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
+if not EXIT_PAGE_URL.startswith("https://"):
+    raise ImproperlyConfigured("EXIT_PAGE_URL must be an https:// address.")
 # The address of the service, for links in emails.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -253,6 +253,7 @@ class LinkUse(models.Model):
         SAVED = "saved", _("Saved")
         SENT = "sent", _("Sent to the worker")
         SHARED = "shared", _("Changed who else may read it")
+        MORE = "more", _("Started writing more")
         WRONG_PASSCODE = "wrong_passcode", _("Wrong passcode")
         PASSCODE_OK = "passcode_ok", _("Passcode accepted")
         REFUSED = "refused", _("Refused: expired or revoked")

@@ -37,17 +37,33 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
     results = Axe().run(mine)
     assert results.violations_count == 0, results.generate_report()
 
+    expect(mine.get_by_text("1 of 2")).to_be_visible()
+    expect(mine.get_by_role("button", name="Emergency Exit this page")).to_be_visible()
+
     words = "I love music and going to the youth club. People should know I'm shy at first."
     mine.get_by_label("Your words").fill(words)
     expect(mine.locator("#words-status")).to_have_text("Saved", timeout=10000)
     mine.reload()
     expect(mine.get_by_label("Your words")).to_have_value(words)
+    # "Save for later" says it worked, and what is true on a link without a passcode.
+    mine.get_by_role("button", name="Save for later").click()
+    expect(mine.get_by_text("anyone who has this link can open it")).to_be_visible()
+    assert mine.evaluate("document.documentElement.scrollWidth") <= 360
+    mine.screenshot(path="e2e/screenshots/young-person-saved-360.png", full_page=True)
+    results = Axe().run(mine)
+    assert results.violations_count == 0, results.generate_report()
     mine.get_by_role("button", name="Send to Jo").click()
     expect(mine.get_by_role("heading", name="Sent to Jo")).to_be_visible()
-    expect(mine.get_by_text("I love music and going to the youth club.")).to_be_visible()
+    expect(mine.get_by_role("heading", name="What happens next")).to_be_visible()
+    # No passcode on this link: her words are not shown again, to anyone who finds the phone.
+    expect(mine.get_by_text("I love music and going to the youth club.")).to_have_count(0)
     mine.screenshot(path="e2e/screenshots/young-person-sent-360.png", full_page=True)
     results = Axe().run(mine)
     assert results.violations_count == 0, results.generate_report()
+    # She can add more, as new words.
+    mine.get_by_role("button", name="Write some more").click()
+    expect(mine.get_by_label("Your words")).to_have_value("")
+    expect(mine.get_by_text("Jo already has what you sent before.")).to_be_visible()
     assert not phone_policy_problems, phone_policy_problems
     phone.close()
 
@@ -76,7 +92,7 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
     problems = watch_policies(phone)
     mine = phone.new_page()
     mine.goto(f"{demo.url}/s/{token}/")
-    expect(mine.get_by_text("Nobody else can see it until you send it.")).to_be_visible()
+    expect(mine.get_by_text("Nobody who works with you can see it until you send it.", exact=False)).to_be_visible()
     expect(mine.get_by_text("Jo Bennett (your worker)")).to_be_visible()
     words = "My best friend is Kayla and we go to the park after school."
     mine.get_by_label("Your words").fill(words)
@@ -89,7 +105,7 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
     sign_in("partner")
     section_url = f"{demo.url}/assessments/case/{case.pk}/section/friends/"
     page.goto(section_url)
-    expect(page.get_by_text("Nothing here has been shared with you yet.")).to_be_visible()
+    expect(page.get_by_text("Nothing they wrote here has been shared with you.")).to_be_visible()
     assert words not in page.content()
 
     police.check()
@@ -111,5 +127,39 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
     expect(mine.get_by_text("because you chose to share it")).to_have_count(0)
     page.goto(section_url)
     assert words not in page.content()
+    assert not problems, problems
+    phone.close()
+
+
+def test_exit_this_page_leaves_at_once_by_button_or_three_presses_of_shift(browser, demo):
+    from assessments import services
+    from assessments.sections import Audience
+
+    case = Case.objects.get(young_person__given_name="Destiny")
+    section = case.assessment.sections.get(kind="worries")
+    _link, token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=case.key_worker)
+    phone = browser.new_context(viewport={"width": 360, "height": 740})
+    problems = watch_policies(phone)
+    # No network here: the neutral site answers from the test, and says what the browser sent it.
+    arrivals = []
+
+    def weather(route):
+        arrivals.append(route.request.headers.get("referer", ""))
+        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Sunny</p>")
+
+    phone.route("https://www.bbc.co.uk/**", weather)
+    mine = phone.new_page()
+    for leave in ("button", "shift"):
+        mine.goto(f"{demo.url}/s/{token}/")
+        expect(mine.get_by_role("heading", name="Worries")).to_be_visible()
+        if leave == "button":
+            mine.get_by_role("button", name="Emergency Exit this page").click()
+        else:
+            mine.get_by_label("Your words").click()
+            for _ in range(3):
+                mine.keyboard.press("Shift")
+        mine.wait_for_url("https://www.bbc.co.uk/weather")
+        expect(mine.get_by_text("Sunny")).to_be_visible()
+    assert arrivals == ["", ""], "the link's address (its token) must not reach the neutral site"
     assert not problems, problems
     phone.close()

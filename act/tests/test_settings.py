@@ -114,3 +114,10 @@ def test_production_settings_pass_the_deployment_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_exit_this_page_leaves_only_for_an_https_address():
+    code = "from django.conf import settings; print(settings.EXIT_PAGE_URL)"
+    assert run_django(code, PRODUCTION).stdout.split() == ["https://www.bbc.co.uk/weather"]
+    result = run_django(code, {**PRODUCTION, "EXIT_PAGE_URL": "javascript:alert(1)"})
+    assert result.returncode != 0 and "EXIT_PAGE_URL must be an https:// address" in result.stderr

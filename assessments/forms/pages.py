@@ -1,6 +1,7 @@
 from typing import Any, cast
 
-from crispy_forms_gds.layout import Field, Fluid, Hidden, Size
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fluid, Hidden, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,10 +10,21 @@ from cases.forms.common import helper
 from ..sections import Audience
 
 
+def _layout(name: str, *fields, button) -> FormHelper:
+    """A part's page holds two forms: each says which it is (`form`), and its inputs and button have ids of
+    their own (the fields through the form's prefix, `name`)."""
+    form_helper = FormHelper()
+    form_helper.layout = Layout(
+        Hidden("form", name, css_id=f"{name}-form"), *fields, Button("submit", button, css_id=f"{name}-submit")
+    )
+    return form_helper
+
+
 class ContributionForm(forms.Form):
     """The worker's or a partner's own words in a section. `version` is the version the text was based
     on: a save based on an older one is refused and both versions are shown."""
 
+    prefix = "words"
     text = forms.CharField(label=_("Your words"), widget=forms.Textarea, max_length=20000, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -20,10 +32,13 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if label:
             self.fields["text"].label = label
-        self.helper = helper(Field.textarea("text", rows=6, label_size=Size.SMALL), Field("version"), button=_("Save"))
+        self.helper = _layout(
+            "words", Field.textarea("text", rows=6, label_size=Size.SMALL), Field("version"), button=_("Save")
+        )
 
 
 class JudgementForm(forms.Form):
+    prefix = "judgement"
     going_well = forms.CharField(label=_("What is going well"), widget=forms.Textarea, required=False, max_length=20000)
     worries = forms.CharField(label=_("What worries you"), widget=forms.Textarea, required=False, max_length=20000)
     why = forms.CharField(
@@ -33,8 +48,8 @@ class JudgementForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(
-            Hidden("form", "judgement"),
+        self.helper = _layout(
+            "judgement",
             Field.textarea("going_well", rows=4),
             Field.textarea("worries", rows=4),
             Field.textarea("why", rows=4),

@@ -20,7 +20,10 @@ from .links import (
     link_create,
     link_find,
     link_revoke,
+    link_share,
     link_used,
+    link_write_more,
+    sent_before,
     token_hash,
 )
 from .reviews import REVIEW_INTERVAL_WEEKS, review_hold, review_interval_change, snapshot
@@ -52,9 +55,12 @@ __all__ = [
     "link_create",
     "link_find",
     "link_revoke",
+    "link_share",
     "link_used",
+    "link_write_more",
     "review_hold",
     "review_interval_change",
+    "sent_before",
     "snapshot",
     "timescale_decide",
     "timescale_is_latest",

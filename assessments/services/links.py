@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,9 +15,9 @@ from accounts.models import User
 from cases import audit
 from cases.models import AuditEvent
 
-from ..models import Contribution, LinkUse, Section, SharedLink
+from ..models import Contribution, ContributionShare, LinkUse, Section, SharedLink
 from ..sections import Audience
-from .contributions import AssessmentError, contribution_start
+from .contributions import AssessmentError, contribution_share, contribution_start
 
 Action = AuditEvent.Action
 LINK_DAYS = 14
@@ -92,6 +93,58 @@ def link_find(token: str) -> SharedLink | None:
         .select_related("section", "contribution", "case__young_person", "case__key_worker")
         .first()
     )
+
+
+@transaction.atomic
+def link_write_more(*, link: SharedLink) -> Contribution:
+    """After sending their words, the young person or family member writes more: a new contribution of
+    their own, which the link now opens (what they sent stays as it was, with the worker). Idempotent: a
+    link whose words are still being written keeps them."""
+    locked = SharedLink.objects.select_for_update().select_related("contribution", "section").get(pk=link.pk)
+    contribution = locked.contribution
+    assert locked.section is not None, "a link to an assessment section has its section"
+    if contribution is None or contribution.status != Contribution.Status.DRAFT:
+        earlier = contribution
+        contribution = contribution_start(
+            section=locked.section, contributor=link.contributor, name=link.contributor_name
+        )
+        # Their choice of who else may read their words in this part holds for the new words too (the page
+        # names those agencies before they send, and they can change it there).
+        if earlier is not None:
+            ContributionShare.objects.bulk_create(
+                ContributionShare(contribution=contribution, agency_id=agency_id)
+                for agency_id in sorted(contribution_shared_with(earlier))
+            )
+        locked.contribution = contribution
+        locked.save(update_fields=["contribution"])
+    link.contribution = contribution
+    return contribution
+
+
+def sent_before(link: SharedLink) -> QuerySet[Contribution]:
+    """What this person sent in this part before the words the link opens now, oldest first. (Only a page
+    behind a passcode shows their text.)"""
+    return (
+        Contribution.objects.filter(
+            section=link.section,
+            contributor=link.contributor,
+            contributor_name=link.contributor_name,
+            author__isnull=True,
+        )
+        .exclude(status=Contribution.Status.DRAFT)
+        .exclude(links=link)
+        .order_by("sent_at", "pk")
+    )
+
+
+@transaction.atomic
+def link_share(*, link: SharedLink, agency_ids: set[int], allowed: set[int], label: str) -> set[int]:
+    """The young person's or family member's choice of partner agencies that may read their words in this
+    part: the words the link opens and what they sent before in it, so that withdrawing reaches all of them."""
+    assert link.contribution is not None, "a link to an assessment section has its words"
+    for words in [link.contribution, *sent_before(link)]:
+        contribution_share(contribution=words, agency_ids=agency_ids, allowed=allowed, label=label)
+    return set(agency_ids) & set(allowed)
 
 
 def contribution_shared_with(contribution: Contribution) -> set[int]:

@@ -125,7 +125,8 @@ def test_her_page_names_who_will_read_it_from_the_policy(client, case, destiny, 
     case_services.case_set_plan_coordinator(case=case, coordinator=coordinator, by=manager)
     link, path = destiny
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get(path).content.decode()))
-    assert "Nobody else can see it until you send it" in text
+    assert "Nobody who works with you can see it until you send it" in text
+    assert "anyone who has this link can open this page" in text  # no passcode: the truth, said
     assert f"{key_worker.get_full_name()} (your worker)" in text
     assert f"{manager.get_full_name()} (manages Jo’s team)" in text
     assert "Helen Moss (helps organise your plan)" in text
@@ -178,4 +179,4 @@ def test_the_staff_page_says_what_she_chose(client, case, destiny, visitors, pol
     assert "They have not shared this with any partner agency" in visitors["key worker"].get(section).content.decode()
     share(client, path, police)
     assert f"They chose to share this with: {police.name}" in visitors["key worker"].get(section).content.decode()
-    assert "Nothing here has been shared with you yet" in visitors["school nurse"].get(section).content.decode()
+    assert "Nothing they wrote here has been shared with you" in visitors["school nurse"].get(section).content.decode()

@@ -13,6 +13,15 @@ def url(name, case, *args):
     return reverse(f"assessments:{name}", args=[case.pk, *args])
 
 
+def own_words(**fields):
+    """The words form of a part's page, as posted (its fields carry the form's prefix)."""
+    return {"form": "words", **{f"words-{name}": value for name, value in fields.items()}}
+
+
+def judgement(**fields):
+    return {"form": "judgement", **{f"judgement-{name}": value for name, value in fields.items()}}
+
+
 @pytest.fixture
 def about_me(case):
     return case.assessment.sections.get(kind=SectionKind.ABOUT_ME)
@@ -49,7 +58,7 @@ def test_everyone_else_gets_404_on_every_assessment_page(request, client_for, ca
     ]:
         assert client.get(page).status_code == 404, page
     assert client.post(url("contribution-add", case, sent_words.pk)).status_code == 404
-    assert client.post(url("section", case, "about_me"), {"text": "x", "version": 0}).status_code == 404
+    assert client.post(url("section", case, "about_me"), own_words(text="x", version=0)).status_code == 404
     sent_words.refresh_from_db()
     assert sent_words.status == Contribution.Status.SENT
 
@@ -82,12 +91,12 @@ def test_words_still_being_written_are_not_shown_to_the_worker(client_for, key_w
 
 def test_the_worker_writes_their_own_words_and_judgement(client_for, key_worker, case, about_me):
     client = client_for(key_worker)
-    client.post(url("section", case, "about_me"), {"text": "Loves music; wary of new adults", "version": 0})
+    client.post(url("section", case, "about_me"), own_words(text="Loves music; wary of new adults", version=0))
     mine = Contribution.objects.get(section=about_me, author=key_worker)
     assert mine.text == "Loves music; wary of new adults" and mine.contributor == Audience.KEY_WORKER
     client.post(
         url("section", case, "about_me"),
-        {"form": "judgement", "going_well": "Engaging", "worries": "Older group", "why": "Seen twice", "version": 0},
+        judgement(going_well="Engaging", worries="Older group", why="Seen twice", version=0),
     )
     about_me.refresh_from_db()
     assert about_me.judgement_worries == "Older group" and about_me.judgement_version == 1
@@ -97,17 +106,11 @@ def test_the_worker_writes_their_own_words_and_judgement(client_for, key_worker,
 def test_a_stale_save_is_refused_with_both_versions_and_nothing_lost(client_for, key_worker, manager, case, about_me):
     client_for(manager).post(
         url("section", case, "about_me"),
-        {"form": "judgement", "going_well": "Manager's view", "worries": "", "why": "", "version": 0},
+        judgement(going_well="Manager's view", worries="", why="", version=0),
     )
     response = client_for(key_worker).post(
         url("section", case, "about_me"),
-        {
-            "form": "judgement",
-            "going_well": "Worker's view typed at the same time",
-            "worries": "",
-            "why": "",
-            "version": 0,
-        },
+        judgement(going_well="Worker's view typed at the same time", worries="", why="", version=0),
     )
     assert response.status_code == 409
     page = response.content.decode()
@@ -116,10 +119,18 @@ def test_a_stale_save_is_refused_with_both_versions_and_nothing_lost(client_for,
     assert "Worker&#x27;s view typed at the same time" in page or "Worker's view typed at the same time" in page
     about_me.refresh_from_db()
     assert about_me.judgement_going_well == "Manager's view"
-    assert 'name="version" value="1"' in page  # saving again is now a knowing choice
+    assert 'name="judgement-version" value="1"' in page  # saving again is now a knowing choice
 
 
-@pytest.mark.parametrize("data", [{"text": "x", "version": "abc"}, {"text": "x"}, {"text": "x" * 20001, "version": 0}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        own_words(text="x", version="abc"),
+        own_words(text="x"),
+        own_words(text="x" * 20001, version=0),
+        {"text": "x", "version": 0},
+    ],
+)
 def test_bad_input_on_the_words_form_is_refused(client_for, key_worker, case, about_me, data):
     response = client_for(key_worker).post(url("section", case, "about_me"), data)
     assert response.status_code == 200
@@ -131,12 +142,12 @@ def test_a_partner_who_contributes_writes_under_their_agency_but_not_the_judgeme
     client_for, partner_with_grant, case, about_me
 ):
     client = client_for(partner_with_grant)
-    client.post(url("section", case, "about_me"), {"text": "Seen at the retail park", "version": 0})
+    client.post(url("section", case, "about_me"), own_words(text="Seen at the retail park", version=0))
     words = Contribution.objects.get(author=partner_with_grant)
     assert words.contributor == Audience.PARTNER
     response = client.post(
         url("section", case, "about_me"),
-        {"form": "judgement", "going_well": "x", "worries": "", "why": "", "version": 0},
+        judgement(going_well="x", worries="", why="", version=0),
     )
     assert response.status_code == 404
     assert client.post(url("contribution-add", case, words.pk)).status_code == 404

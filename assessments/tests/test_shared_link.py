@@ -140,7 +140,8 @@ def test_sending_to_the_worker(client, link, path):
     link.contribution.refresh_from_db()
     assert link.contribution.status == Contribution.Status.SENT
     page = client.get(path).content.decode()
-    assert "Sent to Jo" in page and "I like music" in page and "<textarea" not in page
+    # A link without a passcode does not show the words again: anyone who has the link could read them.
+    assert "Sent to Jo" in page and "I like music" not in page and "<textarea" not in page
     again = client.post(path, {"action": "autosave", "text": "changed", "version": 2})
     assert again.status_code == 409
     assert {u.event for u in LinkUse.objects.filter(link=link)} >= {"saved", "sent", "opened"}

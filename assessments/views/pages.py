@@ -3,7 +3,7 @@ the history. Nobody silently overwrites anybody: a save based on an old version 
 versions shown and nothing typed lost."""
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,6 +17,7 @@ from .. import services
 from ..forms.pages import ContributionForm, JudgementForm
 from ..models import Contribution, ContributionShare, Revision, Section, TimescaleAgreement
 from ..sections import Audience, SectionKind, prompts_for
+from ..words import PartWords, partner_roles, parts_words, professional_label
 
 
 def _section(case, kind: str) -> Section:
@@ -29,13 +30,8 @@ def _section(case, kind: str) -> Section:
 def overview(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
     assessment = case.assessment
-    sections = assessment.sections.annotate(
-        new=Count("contributions", filter=Q(contributions__status=Contribution.Status.SENT)),
-        added=Count("contributions", filter=Q(contributions__status=Contribution.Status.ADDED)),
-        writing=Count(
-            "contributions", filter=Q(contributions__status=Contribution.Status.DRAFT) & ~Q(contributions__text="")
-        ),
-    )
+    parts = parts_words(request.user, case)
+    sections = [(section, parts.get(section.pk) or PartWords()) for section in assessment.sections.all()]
     context = {
         "assessment": assessment,
         "sections": sections,
@@ -146,14 +142,15 @@ def _save_words(request, section, own):
 
 
 def _words_on_the_page(user, case, section) -> dict:
-    """The words this person may read (the policy decides; their own are in their form), and, for those who
-    read every family member's words, who is still writing through a link (names only: their words stay
-    theirs until sent)."""
+    """The words this person may read (the policy decides) and their own: the young person's and family's
+    ("In their own words") apart from the professionals' (each labelled with the writer's role and agency);
+    how many people have written, what is waiting to be added, and, for those who read every family member's
+    words, who is still writing through a link (names only: their words stay theirs until sent)."""
     reader = access.words_reader(user, case)
-    contributions = (
-        section.contributions.filter(reader.condition())
-        .exclude(author=user, status=Contribution.Status.DRAFT)
-        .select_related("author", "added_by")
+    contributions = list(
+        section.contributions.filter(reader.condition() | Q(author=user))
+        .exclude(text="")
+        .select_related("author__agency", "author__team", "added_by")
         .prefetch_related(
             Prefetch(
                 "shares",
@@ -161,22 +158,26 @@ def _words_on_the_page(user, case, section) -> dict:
                 to_attr="live_shares",
             )
         )
+        .distinct()
     )
-    writing = (
-        section.contributions.filter(author__isnull=True, status=Contribution.Status.DRAFT)
-        .exclude(text="")
-        .only("contributor", "contributor_name")
-        if reader.all_family
-        else []
-    )
-    return {"contributions": contributions, "writing": writing, "reads_all_family": reader.all_family}
+    family = [words for words in contributions if words.author_id is None]
+    professionals = [words for words in contributions if words.author is not None]
+    roles = partner_roles(case, {words.author_id for words in professionals})
+    for words in professionals:
+        words.label = professional_label(words.author, case, roles)
+    return {
+        "family_words": family,
+        "professional_words": professionals,
+        "part": parts_words(user, case, section).get(section.pk) or PartWords(),
+        "reads_all_family": reader.all_family,
+    }
 
 
 def _rebased(form_class, data, version: int):
     """The form as the person typed it, now based on the version that is saved: saving again is a
     deliberate choice to replace it, made after seeing both."""
     rebased = data.copy()
-    rebased["version"] = str(version)
+    rebased[f"{form_class.prefix}-version"] = str(version)
     form = form_class(rebased)
     form.is_valid()
     return form

@@ -8,6 +8,7 @@ worker. The page names, from the access policy, who will read what they send, an
 which partner agencies on the case may read it too (none unless they choose).
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -61,6 +62,8 @@ def shared_link(request, token: str):
     if request.method == "POST":
         if request.POST.get("action") == "share":
             return _share(request, link, address)
+        if request.POST.get("action") == "more":
+            return _write_more(request, link, address)
         return _save(request, link, address)
     services.link_used(link=link, event=Event.OPENED, address_hash=address)
     return _page(request, link)
@@ -89,13 +92,22 @@ def _page(request, link, *, error=None, conflict=None, status=200):
     worker = link.case.key_worker
     agencies = access.partner_agencies_of(link.case)
     shared_now = services.contribution_shared_with(contribution)
+    # Only a link behind a passcode shows words already sent: on one without, anyone who finds the phone
+    # or the link could read them.
+    private = bool(link.passcode_hash)
+    before = services.sent_before(link)
     context = {
         "link": link,
         "contribution": contribution,
         "prompts": prompts,
+        "questions": [(number, question) for number, question in enumerate(prompts.questions, start=1)],
         "name": link.contributor_name,
         "worker_name": worker.first_name if worker else _("your worker"),
+        "worker_initial": worker.first_name[:1].upper() if worker and worker.first_name else "",
         "sent": contribution.status != Contribution.Status.DRAFT,
+        "private": private,
+        "sent_before": list(before.only("text", "sent_at")) if private else [],
+        "sent_before_count": before.count() if not private else 0,
         "error": error,
         "conflict": conflict,
         "storage_key": f"act-words-{link.pk}",
@@ -147,7 +159,27 @@ def _save(request, link, address):
         return redirect(request.path)
     if is_json:
         return JsonResponse({"version": contribution.version, "saved": True})
+    messages.success(request, _saved_message(link))
     return redirect(request.path)
+
+
+def _saved_message(link: SharedLink) -> str:
+    """What "Save for later" did, in words that are true for this link."""
+    if link.passcode_hash:
+        return _("Saved. Only you can see this until you send it: the page needs your passcode.")
+    return _(
+        "Saved. Nobody who works with you can see this until you send it. But anyone who has this link can "
+        "open it, so keep the link to yourself."
+    )
+
+
+def _write_more(request, link, address):
+    """After sending, they add more: new words of their own, sent separately when they are ready."""
+    if link.contribution.status == Contribution.Status.DRAFT:
+        return redirect(request.path)
+    services.link_write_more(link=link)
+    services.link_used(link=link, event=Event.MORE, address_hash=address)
+    return redirect(f"{request.path}#words")
 
 
 def _share(request, link, address):
@@ -157,8 +189,8 @@ def _share(request, link, address):
     if not form.is_valid():
         return _page(request, link, error=_("Choose from the people listed, or none."), status=400)
     label = link.contributor_name or link.get_contributor_display()
-    services.contribution_share(
-        contribution=link.contribution,
+    services.link_share(
+        link=link,
         agency_ids=set(form.cleaned_data["agencies"]),
         allowed={pk for pk, _name, _people in agencies},
         label=label,

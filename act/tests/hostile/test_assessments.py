@@ -33,13 +33,16 @@ def _section_pages(visitor, case, kind: str) -> None:
 
 
 SECTION = "assessments:section"
-words_data = form(text=text("She loves drawing"), version=number("0"))
+# The part's page holds two forms; each one's fields carry its prefix.
+words_data = form(**{"form": choice(["words"]), "words-text": text("She loves drawing"), "words-version": number("0")})
 judgement_data = form(
-    form=choice(["judgement"]),
-    going_well=text("Goes to school most days"),
-    worries=text(""),
-    why=text(""),
-    version=number("0"),
+    **{
+        "form": choice(["judgement"]),
+        "judgement-going_well": text("Goes to school most days"),
+        "judgement-worries": text(""),
+        "judgement-why": text(""),
+        "judgement-version": number("0"),
+    }
 )
 
 

@@ -1,6 +1,6 @@
 """Hostile input to the young person's shared link, /s/<token>/: its POST fields (`action`: autosave,
-save, send, passcode or share; `text`; `version`; `passcode`; `agencies`) in any order and number, with or without a
-passcode on the link; then the worker's pages that show what was sent, and adding it to the assessment."""
+save, send, passcode, share or more; `text`; `version`; `passcode`; `agencies`) in any order and number, with
+or without a passcode on the link; then the worker's pages that show what was sent, and adding it to the assessment."""
 
 from urllib.parse import quote
 
@@ -21,7 +21,7 @@ SHARED = "shared-link"
 PASSCODE = "sunflower"
 
 step = form(
-    action=choice(["autosave", "save", "send", "passcode", "share"]),
+    action=choice(["autosave", "save", "send", "passcode", "share", "more"]),
     text=text("I like drawing and my dog"),
     version=pick("current", "old"),
     passcode=pick("right", "wrong"),
