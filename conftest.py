@@ -79,6 +79,15 @@ def _a_cache_of_each_test_process():
 
 
 @pytest.fixture(autouse=True)
+def _an_empty_cache(_a_cache_of_each_test_process):
+    """Every test starts with an empty cache: what one test counted (the shared links' rate limit, by
+    address) must not slow down the next test in the same process."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

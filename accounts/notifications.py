@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -92,11 +93,20 @@ def notify(messages: list[Message]) -> int:
     return Notification.objects.count() - before
 
 
+MESSAGE_LENGTH = Notification._meta.get_field("message").max_length or 300
+
+
 def _record(messages: list[Message]) -> None:
+    # A message names people in their own words (a very long name, say): it is shortened to fit, never refused.
     Notification.objects.bulk_create(
         [
             Notification(
-                recipient=m.recipient, key=m.key, kind=kind_of(m.key), message=m.message, url=m.url, urgent=m.urgent
+                recipient=m.recipient,
+                key=m.key,
+                kind=kind_of(m.key),
+                message=Truncator(m.message).chars(MESSAGE_LENGTH),
+                url=m.url,
+                urgent=m.urgent,
             )
             for m in messages
         ],

@@ -47,22 +47,6 @@ IGNORED: list[Ignored] = [
         message=r"^No “p” element in scope but a “p” end tag seen\.$",
         reason="Django's admin password page puts a help text holding a list inside a <p>",
     ),
-    # TEMPORARY: an assessment part shows two forms (the worker's judgement and a contribution) whose
-    # submit buttons and version fields have the same ids; the assessments templates are being changed to
-    # give each form its own. Remove this entry when they are merged.
-    Ignored(
-        pages=r"^assessments:section ",
-        message=r"^Duplicate ID “id_(submit|version)”\.$",
-        reason="TEMPORARY: the two forms of an assessment part share ids; fixed in the assessments templates",
-    ),
-    # TEMPORARY: templates/assessments/timescales.html writes the time an agreement was made with Django's
-    # `date:"c"`, which keeps the microseconds; `{% time_element version.agreement.created_at "j F Y, H:i" %}`
-    # writes it valid. Remove this entry with that change, made with the assessments templates.
-    Ignored(
-        pages=r"^assessments:timescale",
-        message=r"^Bad value “[^”]*\.[0-9]{4,}[^”]*” for attribute “datetime” on element “time”",
-        reason="TEMPORARY: the timescales page's agreement time has microseconds; fixed in the assessments templates",
-    ),
 ]
 
 

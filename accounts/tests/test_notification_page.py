@@ -242,3 +242,11 @@ def test_a_kind_is_recorded_from_the_key(key_worker):
     notify([Message(key_worker, "rhi-overdue:44", "Late")])
     assert Notification.objects.get().kind == "rhi-overdue"
     assert User.objects.get(pk=key_worker.pk).emails_off == []
+
+
+def test_a_message_too_long_for_its_field_is_shortened_not_refused(key_worker):
+    from accounts.notifications import MESSAGE_LENGTH, Message, tell
+
+    tell([Message(key_worker, "allocated:1", "x" * 1000 + "'s case has been allocated to you.", "/cases/1/")])
+    message = key_worker.notifications.get().message
+    assert len(message) == MESSAGE_LENGTH and message.endswith("…")

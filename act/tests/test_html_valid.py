@@ -71,8 +71,11 @@ def young_persons_pages(pages: Pages, rochdale, key_worker) -> None:
     # The refused send kept what was there (nothing) as version 1.
     assert young_person.post(path, {"action": "send", "text": "I like music", "version": 1}).status_code == 302
     sent = young_person.get(path)
-    assert "I like music" in sent.content.decode()
+    assert "What happens next" in sent.content.decode()  # a link without a passcode does not show the words again
     pages.add(f"shared-link, a young person's part once sent: {path}", sent)
+    pages.add(
+        f"shared-link, writing more: {path}", young_person.get(young_person.post(path, {"action": "more"})["Location"])
+    )
 
     _link, token = assessment_services.link_create(
         section=section, contributor=Audience.PARENT_CARER, name="Sam", by=key_worker, passcode="purple cat"

@@ -100,7 +100,9 @@ def link_write_more(*, link: SharedLink) -> Contribution:
     """After sending their words, the young person or family member writes more: a new contribution of
     their own, which the link now opens (what they sent stays as it was, with the worker). Idempotent: a
     link whose words are still being written keeps them."""
-    locked = SharedLink.objects.select_for_update().select_related("contribution", "section").get(pk=link.pk)
+    locked = (
+        SharedLink.objects.select_for_update(of=("self",)).select_related("contribution", "section").get(pk=link.pk)
+    )
     contribution = locked.contribution
     assert locked.section is not None, "a link to an assessment section has its section"
     if contribution is None or contribution.status != Contribution.Status.DRAFT:

@@ -36,7 +36,6 @@ from .case import (
     can_change,
     can_contribute,
     can_view,
-    case_referrals,
     get_case_for_change,
     get_case_for_contribution,
     get_case_for_management,
@@ -51,6 +50,7 @@ from .case import (
 )
 from .grants import sync_grants
 from .referrals import (
+    case_referrals,
     get_import_for_manager,
     get_referral_for_decision,
     get_referral_for_view,

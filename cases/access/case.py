@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 
-from ..models import Case, CaseLink, CaseUserObjectPermission, Referral, TimelineEntry
+from ..models import Case, CaseLink, CaseUserObjectPermission, TimelineEntry
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -238,18 +238,6 @@ def visible_entries_q(user: User, prefix: str = "") -> Q:
 
 def timeline_for(user: User, case: Case) -> QuerySet[TimelineEntry]:
     return TimelineEntry.objects.filter(case=case).filter(visible_entries_q(user))
-
-
-def case_referrals(user: User, case: Case) -> QuerySet[Referral]:
-    """The accepted referrals that brought this case (usually one; a second when the young person was
-    referred again while the case was open), oldest first, with everything the referrer wrote.
-
-    They are part of the record, read by everyone who may see the case: what the referrer said is a
-    professional's words about the young person (see `words`), and a referral has no restricted part, so it
-    is seen like an unrestricted entry of the timeline. Anyone else gets none."""
-    if not access_to(user, case).may_view:
-        return Referral.objects.none()
-    return Referral.objects.filter(case=case, status=Referral.Status.ACCEPTED).order_by("received_at", "pk")
 
 
 def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:

@@ -5,8 +5,8 @@ from django.http import Http404
 
 from accounts.models import User
 
-from ..models import Referral, ReferralImport
-from .case import VIEW, _ids, is_active, managed_team_id, manages_a_team
+from ..models import Case, Referral, ReferralImport
+from .case import VIEW, _ids, access_to, is_active, managed_team_id, manages_a_team
 
 # Referrals come before a case exists: the managers of the receiving team see them all (they decide);
 # whoever made a referral sees that one (to know what happened to it). Once a referral has a case, it is
@@ -43,6 +43,20 @@ def may_read_referral_words(user: User, referral: Referral) -> bool:
     if referral.created_by_id == user.pk or managed_team_id(user) == referral.team_id:
         return True
     return referral.case is not None and referral.case.key_worker_id == user.pk
+
+
+def case_referrals(user: User, case: Case) -> list[Referral]:
+    """The accepted referrals that brought this case (usually one; a second when the young person was
+    referred again while the case was open), oldest first, for anyone who may see the case; anyone else
+    gets none. Each carries `words_readable`: whether this person reads what the referrer wrote, by the
+    same rule as the referral's own page (`may_read_referral_words`), decided without a further query."""
+    if not access_to(user, case).may_view:
+        return []
+    referrals = list(Referral.objects.filter(case=case, status=Referral.Status.ACCEPTED).order_by("received_at", "pk"))
+    for referral in referrals:
+        referral.case = case
+        referral.words_readable = may_read_referral_words(user, referral)
+    return referrals
 
 
 def get_referral_for_decision(user: User, pk) -> Referral:

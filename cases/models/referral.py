@@ -82,6 +82,10 @@ class ReferralWait:
 
 
 class Referral(models.Model):
+    # Whether the person a case page is drawn for reads what the referrer wrote: set by
+    # `access.case_referrals` for that person; nobody does until it is asked.
+    words_readable: bool = False
+
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting for a decision")
         ACCEPTED = "accepted", _("Accepted")

@@ -240,15 +240,22 @@ def test_restricted_entries_are_seen_by_the_key_worker_the_manager_and_their_wri
     assert seen(AnonymousUser()) == set()
 
 
-def test_the_referrals_that_brought_a_case_are_read_by_everyone_who_may_see_it_and_nobody_else(
+def test_the_referrals_that_brought_a_case_are_seen_by_everyone_who_may_see_it_and_their_words_as_on_the_referral(
     case, key_worker, manager, partner_with_grant, viewing_partner, partner_without_grant, outsider, administrator
 ):
     accepted = ReferralFactory(team=case.team, status=Referral.Status.ACCEPTED, case=case)
     ReferralFactory(team=case.team, status=Referral.Status.WAITING, case=case)  # not (yet) part of the record
-    for person in (key_worker, manager, partner_with_grant, viewing_partner):
-        assert list(access.case_referrals(person, case)) == [accepted]
+    for person, reads_words in (
+        (key_worker, True),
+        (manager, True),
+        (partner_with_grant, False),
+        (viewing_partner, False),
+    ):
+        found = access.case_referrals(person, case)
+        assert found == [accepted]
+        assert found[0].words_readable is reads_words is access.may_read_referral_words(person, accepted)
     for person in (partner_without_grant, outsider, administrator, AnonymousUser()):
-        assert not access.case_referrals(person, case).exists()
+        assert access.case_referrals(person, case) == []
 
 
 def test_links_to_cases_a_person_may_not_see_are_not_shown(case, key_worker, manager, team):

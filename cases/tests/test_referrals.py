@@ -200,10 +200,12 @@ def test_signpost_names_the_service(client_for, manager, waiting):
 def test_each_form_on_a_referrals_page_has_ids_of_its_own(client_for, manager, waiting):
     # Declining and signposting both ask for a reason: each label and error link must find its own box.
     client = client_for(manager)
-    page = client.get(reverse("referrals:detail", args=[waiting.pk])).content.decode()
-    ids = re.findall(r'\sid="([^"]+)"', page)
-    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
-    assert 'for="decline-reason"' in page and 'for="signpost-reason"' in page
+    for name in ("detail", "accept", "decline", "signpost"):
+        page = client.get(reverse(f"referrals:{name}", args=[waiting.pk])).content.decode()
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    page = client.get(reverse("referrals:decline", args=[waiting.pk])).content.decode()
+    assert 'for="decline-reason"' in page
     refused = client.post(reverse("referrals:decline", args=[waiting.pk]), {}).content.decode()
     assert 'href="#decline-reason"' in refused and 'id="decline-reason"' in refused
 
