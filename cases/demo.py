@@ -153,9 +153,9 @@ NETWORKS = {
 
 # The referrals the demo's cases came from, in the referrers' words.
 DESTINYS_REFERRAL = dict(
-    referrer_name="DC Helen Moss",
+    referrer_name="DC Sarah Ahmed",
     referrer_agency="Greater Manchester Police",
-    referrer_contact="helen.moss@gmp.example, 0161 856 0000",
+    referrer_contact="sarah.ahmed@gmp.example, 0161 856 0000",
     worries=["exploitation", "missing", "older_peers"],
     worries_details=(
         "Destiny has been reported missing from her children's home four times in six weeks. Twice she was found "

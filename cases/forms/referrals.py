@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING, cast
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
@@ -41,19 +42,19 @@ class ReferralForm(forms.ModelForm):
         error_messages=_required(_("Select at least one worry")),
     )
     young_person_knows = forms.ChoiceField(
-        label=Referral._meta.get_field("young_person_knows").verbose_name,
+        label=capfirst(Referral._meta.get_field("young_person_knows").verbose_name),
         choices=Awareness.choices,
         widget=forms.RadioSelect,
         error_messages=_required(_("Say whether the young person knows")),
     )
     parent_knows = forms.ChoiceField(
-        label=Referral._meta.get_field("parent_knows").verbose_name,
+        label=capfirst(Referral._meta.get_field("parent_knows").verbose_name),
         choices=Awareness.choices,
         widget=forms.RadioSelect,
         error_messages=_required(_("Say whether their parent or carer knows")),
     )
     urgency = forms.ChoiceField(
-        label=Referral._meta.get_field("urgency").verbose_name,
+        label=capfirst(Referral._meta.get_field("urgency").verbose_name),
         choices=Urgency.choices,
         widget=forms.RadioSelect,
         error_messages=_required(_("Say how urgent it is")),
