@@ -138,43 +138,57 @@ def _queue_emails() -> None:
         logger.exception("Could not queue the notification emails; the next reminders run will send them.")
 
 
-def deliver_emails(limit: int = 200) -> int:
-    """Email notifications not emailed yet, to those who want that kind by email. Each is claimed by one
-    update (atomic by itself) before it is sent, so two workers never both send it. (A worker killed between
-    the claim and the send loses that email; the notification itself is still in the app.) Those not to be
-    emailed are set aside together, with one update. The recipients' choices come with the notifications:
-    no query per email but its claim."""
-    sent = 0
+def deliver_emails(limit: int = 1000) -> int:
+    """Email notifications not emailed yet, to those who want that kind by email: one email per person and
+    kind in a run (an email says only the kind, so twelve referrals past their target are one email that
+    says twelve, not twelve emails). A group is claimed by one update (atomic by itself) before it is sent,
+    so two workers never both send it. (A worker killed between the claim and the send loses that email;
+    the notifications themselves are still in the app.) Those not to be emailed are set aside together,
+    with one update. The recipients' choices come with the notifications: no query per email but its
+    claim. Returns how many emails were sent."""
     pending = list(
         Notification.objects.filter(emailed_at__isnull=True).select_related("recipient").order_by("created_at")[:limit]
     )
-    wanted = [n for n in pending if n.recipient.email and n.kind not in (n.recipient.emails_off or [])]
-    unwanted = {n.pk for n in pending} - {n.pk for n in wanted}
+    groups: dict[tuple[int, str, bool], list[Notification]] = {}
+    unwanted = []
+    for n in pending:
+        if n.recipient.email and n.kind not in (n.recipient.emails_off or []):
+            groups.setdefault((n.recipient_id, n.kind, n.urgent), []).append(n)
+        else:
+            unwanted.append(n.pk)
     if unwanted:
         Notification.objects.filter(pk__in=unwanted, emailed_at__isnull=True).update(emailed_at=timezone.now())
-    for notification in wanted:
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
+    sent = 0
+    for group in groups.values():
+        claimed = Notification.objects.filter(pk__in=[n.pk for n in group], emailed_at__isnull=True).update(
             emailed_at=timezone.now()
         )
         if not claimed:
             continue
-        urgent = _("Urgent") + ": " if notification.urgent else ""
+        first = group[0]
+        urgent = _("Urgent") + ": " if first.urgent else ""
+        count = f" ({claimed})" if claimed > 1 else ""
         send_mail(
-            subject=f"ACT: {urgent}{email_text(notification.key)}",
-            message=_email_body(notification),
+            subject=f"ACT: {urgent}{email_text(first.key)}{count}",
+            message=_email_body(first, claimed, specific=len(group) == 1),
             from_email=None,
-            recipient_list=[notification.recipient.email],
+            recipient_list=[first.recipient.email],
         )
         sent += 1
     return sent
 
 
-def _email_body(notification: Notification) -> str:
-    link = f"{settings.SITE_URL}{notification.url or '/account/notifications/'}"
+def _email_body(notification: Notification, count: int = 1, *, specific: bool = True) -> str:
+    """The kind (and how many, when more than one), and a link: to the thing itself for one notification,
+    else to the notifications page."""
+    what = email_text(notification.key)
+    if count > 1:
+        what = _("%(what)s: %(count)d of them") % {"what": what, "count": count}
+    path = notification.url if specific and notification.url else "/account/notifications/"
     return _(
         "%(what)s.\n\nSign in to see it: %(link)s\n\n"
         "For the young person's safety, this email does not say who or what it is about."
-    ) % {"what": email_text(notification.key), "link": link}
+    ) % {"what": what, "link": f"{settings.SITE_URL}{path}"}
 
 
 def unread_count(user) -> int:

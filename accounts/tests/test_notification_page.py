@@ -250,3 +250,23 @@ def test_a_message_too_long_for_its_field_is_shortened_not_refused(key_worker):
     tell([Message(key_worker, "allocated:1", "x" * 1000 + "'s case has been allocated to you.", "/cases/1/")])
     message = key_worker.notifications.get().message
     assert len(message) == MESSAGE_LENGTH and message.endswith("…")
+
+
+def test_many_of_one_kind_for_one_person_are_one_email_that_says_how_many(key_worker, manager):
+    notify(
+        [Message(manager, f"referral-overdue:{pk}", "Referral past target", f"/referrals/{pk}/") for pk in range(12)]
+    )
+    notify([Message(manager, "rhi-overdue:1", "Interview overdue", "/cases/1/timeline/1/", urgent=True)])
+    notify([Message(key_worker, "rhi-overdue:1", "Interview overdue", "/cases/1/timeline/1/", urgent=True)])
+    assert deliver_emails() == 3
+    by_subject = {(m.to[0], m.subject): m.body for m in mail.outbox}
+    assert set(by_subject) == {
+        (manager.email, f"ACT: {EMAIL_TEXT['referral-overdue']} (12)"),
+        (manager.email, "ACT: Urgent: A return home interview is overdue"),
+        (key_worker.email, "ACT: Urgent: A return home interview is overdue"),
+    }
+    many = by_subject[(manager.email, f"ACT: {EMAIL_TEXT['referral-overdue']} (12)")]
+    assert "12 of them" in many and "/account/notifications/" in many and "/referrals/" not in many
+    assert "/cases/1/timeline/1/" in by_subject[(key_worker.email, "ACT: Urgent: A return home interview is overdue")]
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+    assert deliver_emails() == 0
