@@ -41,6 +41,7 @@ class Message:
 # names each kind when a person chooses which come by email, in this order.
 EMAIL_TEXT = {
     "allocated": gettext_lazy("A case has been allocated to you"),
+    "referral-added": gettext_lazy("A new referral was added to a case you hold"),
     "referral-overdue": gettext_lazy("A referral is waiting past its decision target"),
     "missing-recorded": gettext_lazy("A missing episode has been recorded on a case you hold"),
     "rhi-recorded": gettext_lazy("A return home interview needs arranging"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.notifications import Message, settle, tell
 
-from .models import Case, TimelineEntry, Urgency
+from .models import Case, Referral, TimelineEntry, Urgency
 
 
 def _who(user: User | None) -> str:
@@ -38,6 +38,22 @@ def case_allocated(*, case: Case, worker: User, spell_pk: int, by: User | None, 
         else _("%(name)s's case has been allocated to you.")
     ) % words
     tell([Message(worker, f"allocated:{spell_pk}", text, reverse("cases:detail", args=[case.pk]), urgent=urgent)])
+
+
+def referral_added(*, case: Case, referral: Referral, by: User | None) -> None:
+    """A new referral was accepted into a case already open (the young person the team knows): its key
+    worker is told, urgently when the referral was urgent (nobody else is allocated, so nobody else needs
+    to be)."""
+    worker = case.key_worker
+    if worker is None or (by is not None and by.pk == worker.pk):
+        return
+    urgent = referral.urgency == Urgency.URGENT
+    text = _("A new referral for %(name)s, from %(agency)s, was added to their case.") % {
+        "name": case.young_person.display_name,
+        "agency": referral.referrer_agency,
+    }
+    url = reverse("referrals:detail", args=[referral.pk])
+    tell([Message(worker, f"referral-added:{referral.pk}", text, url, urgent=urgent)])
 
 
 def timeline_entry_added(*, entry: TimelineEntry, by: User | None) -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
 
-from .. import audit
+from .. import audit, notices
 from ..models import AuditEvent, Case, Referral, Stage, Urgency, YoungPerson
 from .case import CaseError, case_create
 
@@ -112,6 +112,8 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
     if case is None:
         urgent = referral.urgency == Urgency.URGENT
         case = case_create(young_person=young_person, team=team, key_worker=key_worker, by=by, urgent=urgent)
+    else:
+        notices.referral_added(case=case, referral=referral, by=by)
     _decide(referral, Status.ACCEPTED, by, case=case, over_capacity_reason=over_capacity_reason if at_capacity else "")
     audit.record(
         user=by,

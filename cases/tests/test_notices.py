@@ -305,3 +305,27 @@ def test_finding_late_referrals_is_a_fixed_number_of_queries(team, other_team, m
         ReferralFactory(team=team, received_at=timezone.now() - timedelta(days=5))
         ReferralFactory(team=other_team, received_at=timezone.now() - timedelta(days=5))
     assert count() <= few + 1  # one more team's managers
+
+
+def test_a_referral_added_to_an_open_case_tells_its_key_worker_and_allocates_nobody_else(
+    case, key_worker, manager, second_worker, committed
+):
+    yp = case.young_person
+    referral = ReferralFactory(
+        team=case.team,
+        given_name=yp.given_name,
+        family_name=yp.family_name,
+        date_of_birth=yp.date_of_birth,
+        possible_duplicate=yp,
+        duplicate_choice=Referral.DuplicateChoice.LINKED,
+        urgency="urgent",
+        referrer_agency="Rochdale High School",
+    )
+    same = committed(lambda: services.referral_accept(referral=referral, key_worker=second_worker, by=manager))
+    assert same == case and not told(second_worker)
+    (notification,) = told(key_worker).values()
+    assert notification.urgent and notification.url == f"/referrals/{referral.pk}/"
+    assert notification.message == (
+        f"A new referral for {yp.display_name}, from Rochdale High School, was added to their case."
+    )
+    assert emails_to(key_worker) == ["ACT: Urgent: A new referral was added to a case you hold"]
