@@ -145,6 +145,19 @@ def administrator(db):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks, settings):
+    """Run a change as a request would: committed, and then what was queued on commit (the emails)."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True
+
+    def run(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action()
+
+    return run
+
+
+@pytest.fixture
 def client_for(client):
     """A test client signed in as the given person, two-factor step included: `client_for(key_worker).get(...)`."""
 

@@ -197,3 +197,17 @@ def wait_for(condition, timeout: float = 40.0) -> bool:
             return True
         time.sleep(0.25)
     return False
+
+
+def told(user) -> dict:
+    """The notifications a person has, by key."""
+    from accounts.models import Notification
+
+    return {n.key: n for n in Notification.objects.filter(recipient=user)}
+
+
+def emails_to(user) -> list[str]:
+    """The subjects of the emails sent to a person in this test."""
+    from django.core import mail
+
+    return [str(m.subject) for m in mail.outbox if m.to == [user.email]]

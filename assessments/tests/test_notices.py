@@ -8,28 +8,12 @@ from django.core.cache import cache
 
 from accounts.models import Notification
 from accounts.tests.factories import UserFactory
+from act.testing import told
 from assessments import services
 from assessments.models import TimescaleAgreement
 from assessments.sections import Audience, SectionKind
 
 from .helpers import propose
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks, settings):
-    """Run a change as a request would: committed, and then what was queued on commit (the emails)."""
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.CELERY_TASK_EAGER_PROPAGATES = True
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action()
-
-    return run
-
-
-def told(user) -> dict[str, Notification]:
-    return {n.key: n for n in Notification.objects.filter(recipient=user)}
 
 
 @pytest.fixture

@@ -12,30 +12,10 @@ from accounts.models import Notification, User
 from accounts.notifications import due_messages, notify
 from accounts.tasks import send_reminders
 from accounts.tests.factories import UserFactory
+from act.testing import emails_to, told
 from cases import services
 from cases.models import Referral
 from cases.tests.factories import ReferralFactory
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks, settings):
-    """Run a change as a request would: committed, and then what was queued on commit (the emails)."""
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.CELERY_TASK_EAGER_PROPAGATES = True
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action()
-
-    return run
-
-
-def told(user) -> dict[str, Notification]:
-    return {n.key: n for n in Notification.objects.filter(recipient=user)}
-
-
-def emails_to(user) -> list[str]:
-    return [str(m.subject) for m in mail.outbox if m.to == [user.email]]
 
 
 def missing(case, by, **fields):
