@@ -28,7 +28,7 @@ def _same_generated_data_every_run():
     factory.random.reseed_random("act-tests")
 
 
-# The demo's young people (cases/demo.py), by the names an email could give away.
+# The demo's young people (cases/demo/people.py), by the names an email could give away.
 DEMO_YOUNG_PEOPLE = ["Destiny", "Destiny Walker", "Lily", "Lil", "Lily Hughes", "Emily", "Emily Clarke"]
 DEMO_YOUNG_PEOPLE += ["Jordan", "Jordan Price", "Mia Roberts", "Tayla Brooks"]
 
