@@ -113,13 +113,20 @@ def test_changing_the_password(key_worker, data, times):
             visitor.get(reverse("accounts:account"), ok=False)
 
 
+def notifications_of(key_worker, manager, choice):
+    """A notification of the key worker's and one of the manager's, and the number the visitor sends: the key
+    worker's, the manager's, or none (the field was left out or mangled)."""
+    mine = Notification.objects.create(recipient=key_worker, key="k1", message="<b>Review due</b>", url="/cases/")
+    theirs = Notification.objects.create(recipient=manager, key="k2", message="Theirs", url="/cases/")
+    number = {"mine": mine.pk, "theirs": theirs.pk}.get(choice) if isinstance(choice, str) else None
+    return mine, theirs, number
+
+
 @given(data=form(pk=pick("mine", "theirs"), junk=text("")), times=st.integers(1, 2))
 @HOSTILE
 def test_notifications_backup_codes_and_signing_out(key_worker, manager, data, times):
     with attempt("accounts:notification-open", key_worker) as visitor:
-        mine = Notification.objects.create(recipient=key_worker, key="k1", message="<b>Review due</b>", url="/cases/")
-        theirs = Notification.objects.create(recipient=manager, key="k2", message="Theirs", url="/cases/")
-        number = {"mine": mine.pk, "theirs": theirs.pk}.get(data["pk"]) if isinstance(data["pk"], str) else None
+        mine, _theirs, number = notifications_of(key_worker, manager, data["pk"])
         visitor.get(reverse("accounts:notifications"))
         if number is not None:
             response = visitor.post(reverse("accounts:notification-open", args=[number]), data)
@@ -136,9 +143,7 @@ def test_notifications_backup_codes_and_signing_out(key_worker, manager, data, t
 @HOSTILE
 def test_marking_a_notification_done(key_worker, manager, data, times):
     with attempt("accounts:notification-done", key_worker) as visitor:
-        mine = Notification.objects.create(recipient=key_worker, key="k1", message="<b>Review due</b>", url="/cases/")
-        theirs = Notification.objects.create(recipient=manager, key="k2", message="Theirs", url="/cases/")
-        number = {"mine": mine.pk, "theirs": theirs.pk}.get(data["pk"]) if isinstance(data["pk"], str) else None
+        mine, theirs, number = notifications_of(key_worker, manager, data["pk"])
         if number is not None:
             for _ in range(times):
                 response = visitor.post(reverse("accounts:notification-done", args=[number]), data)
