@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "accounts",
     "cases",
     "assessments",
+    "plans",
     "feedback",
     "dashboards",
 ]

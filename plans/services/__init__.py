@@ -1,0 +1,40 @@
+"""Writes to the family plan and its meetings. Each is one transaction, keyword-only, and records who did it.
+Callers use `services.<name>`; the functions live in modules by what they write."""
+
+from .plan import (
+    PlanError,
+    action_add,
+    action_done,
+    changes_since_agreed,
+    goal_add,
+    goal_change,
+    goal_rate,
+    item_remove,
+    plan_start,
+    priorities_order,
+    priority_add,
+    safety_add,
+    snapshot,
+    strength_add,
+    version_agree,
+    worries_save,
+)
+
+__all__ = [
+    "PlanError",
+    "action_add",
+    "action_done",
+    "changes_since_agreed",
+    "goal_add",
+    "goal_change",
+    "goal_rate",
+    "item_remove",
+    "plan_start",
+    "priorities_order",
+    "priority_add",
+    "safety_add",
+    "snapshot",
+    "strength_add",
+    "version_agree",
+    "worries_save",
+]
