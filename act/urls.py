@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("referrals/", include("cases.urls_referrals")),
     path("assessments/", include("assessments.urls")),
+    path("plans/", include("plans.urls")),
     path("feedback/", include("feedback.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("s/<str:token>/", shared_link, name="shared-link"),
