@@ -21,6 +21,11 @@ SAMPLES = {
     "contribution_pk": "{contribution_pk}",
     "proposal_pk": "{proposal_pk}",
     "kind": "{kind}",
+    "item_pk": "{item_pk}",
+    "goal_pk": "{goal_pk}",
+    "action_pk": "{action_pk}",
+    "meeting_pk": "{meeting_pk}",
+    "direction": "up",
     "token": "a-token-that-does-not-exist",
     "uidb64": "MQ",
     "app_label": "accounts",
@@ -112,6 +117,7 @@ def make_rochdale_record(key_worker) -> dict:
         target_date=timezone.localdate() + timedelta(weeks=8),
         by=key_worker,
     )
+    objects.update(_a_plan_and_a_meeting(case, key_worker))
     objects.update(
         member=member,
         still_missing=still_missing,
@@ -122,6 +128,34 @@ def make_rochdale_record(key_worker) -> dict:
         proposal=proposal,
     )
     return objects
+
+
+def _a_plan_and_a_meeting(case, key_worker) -> dict:
+    """The case's family plan with a goal, an action and a strength, and a meeting planned."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plans import services as plan_services
+    from plans.models import Meeting
+
+    plan = plan_services.plan_start(case=case, by=key_worker)
+    strength = plan_services.strength_add(plan=plan, whose="young_person", text=SECRET, by=key_worker)
+    goal = plan_services.goal_add(
+        plan=plan, owner="young_person", owner_name="", words=SECRET, why=SECRET, by=key_worker
+    )
+    action = plan_services.action_add(
+        goal=goal, what=SECRET, who_name=SECRET, due_on=timezone.localdate() + timedelta(days=7), by=key_worker
+    )
+    meeting = Meeting.objects.create(
+        case=case,
+        kind=Meeting.Kind.AMBITIONS,
+        starts_at=timezone.now() + timedelta(days=7),
+        place=SECRET,
+        organiser=key_worker,
+        created_by=key_worker,
+    )
+    return {"plan": plan, "strength": strength, "goal": goal, "action": action, "meeting": meeting}
 
 
 def _pk(objects: dict, key: str) -> str:
@@ -148,5 +182,9 @@ def concrete_path(name: str, path: str, objects: dict) -> str:
         entry_pk=_pk(objects, "still_missing" if name == "cases:timeline-returned" else "back_home"),
         contribution_pk=_pk(objects, "contribution"),
         proposal_pk=_pk(objects, "proposal"),
-        kind="about_me" if assessments else "contact",
+        kind="about_me" if assessments else "strength" if name.startswith("plans:") else "contact",
+        item_pk=_pk(objects, "strength"),
+        goal_pk=_pk(objects, "goal"),
+        action_pk=_pk(objects, "action"),
+        meeting_pk=_pk(objects, "meeting"),
     )

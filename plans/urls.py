@@ -7,6 +7,21 @@ app_name = "plans"
 urlpatterns = [
     # The family plan
     path("case/<int:pk>/", plan.plan_page, name="plan"),
+    path("case/<int:pk>/start/", plan.plan_start, name="start"),
+    path("case/<int:pk>/history/", plan.history, name="history"),
+    path("case/<int:pk>/worries/", plan.worries, name="worries"),
+    path("case/<int:pk>/strengths/new/", plan.strength_add, name="strength-add"),
+    path("case/<int:pk>/priorities/new/", plan.priority_add, name="priority-add"),
+    path("case/<int:pk>/priorities/<int:item_pk>/<str:direction>/", plan.priority_move, name="priority-move"),
+    path("case/<int:pk>/goals/new/", plan.goal_add, name="goal-add"),
+    path("case/<int:pk>/goals/<int:goal_pk>/change/", plan.goal_change, name="goal-change"),
+    path("case/<int:pk>/goals/<int:goal_pk>/rate/", plan.goal_rate, name="goal-rate"),
+    path("case/<int:pk>/goals/<int:goal_pk>/actions/new/", plan.action_add, name="action-add"),
+    path("case/<int:pk>/actions/<int:action_pk>/done/", plan.action_done, name="action-done"),
+    path("case/<int:pk>/safety/new/", plan.safety_add, name="safety-add"),
+    path("case/<int:pk>/remove/<str:kind>/<int:item_pk>/", plan.item_remove, name="remove"),
     # Meetings
     path("case/<int:pk>/meetings/", meetings.meeting_list, name="meetings"),
+    path("case/<int:pk>/meetings/<int:meeting_pk>/", meetings.meeting_list, name="meeting"),
+    path("case/<int:pk>/plan.pdf", plan.plan_page, name="plan-pdf"),
 ]

@@ -222,3 +222,45 @@ class WhenMixin(forms.BaseForm):
             self.add_date_error(f"{prefix}_on", message)
             return None
         return value
+
+
+class FutureDateField(DayMonthYearField):
+    """A date after today, and not years ahead (a year typed wrongly, 2205 for 2025, would otherwise put a
+    review out of sight)."""
+
+    def __init__(self, *, label, help_text="", required=True, within_years=2):
+        super().__init__(label=label, help_text=help_text, required=required)
+        self.within_years = within_years
+
+    def check(self, value):
+        today = timezone.localdate()
+        if value <= today:
+            raise forms.ValidationError(_("The date must be in the future"), code="past")
+        if value > today + timedelta(days=365 * self.within_years):
+            raise forms.ValidationError(
+                _("Enter a date within the next %(years)s years") % {"years": self.within_years}, code="too_far"
+            )
+
+
+def lines(text: str) -> str:
+    """Browsers send new lines as CRLF: compare and keep what was meant, not how it travelled."""
+    return text.replace("\r\n", "\n").strip()
+
+
+class WordsField(forms.CharField):
+    """Words typed in a text box, kept as they were meant (see `lines`). `required_message` says what to
+    write when nothing is."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, label, help_text="", required=True, required_message=None, max_length=5000):
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            required=required,
+            max_length=max_length,
+            error_messages={"required": required_message} if required_message else None,
+        )
+
+    def clean(self, value):
+        return lines(super().clean(value))

@@ -1,0 +1,80 @@
+"""What the plan's pages show, read with a fixed number of queries however long the plan grows: shared by
+the staff page, the young person's page and the PDF."""
+
+from collections import defaultdict
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import (
+    Action,
+    AgreedVersion,
+    FamilyPlan,
+    Goal,
+    GoalRating,
+    Priority,
+    SafetyItem,
+    SafetyPart,
+    Strength,
+    Whose,
+)
+from .services import changes_since_agreed
+
+RECENT_CHANGES = 8
+
+
+def _grouped(items, key: str, order) -> list[tuple[str, str, list]]:
+    """Items grouped by a choice field, in the choices' order, as (value, label, items), empty groups kept."""
+    groups = defaultdict(list)
+    for item in items:
+        groups[getattr(item, key)].append(item)
+    return [(value, label, groups[value]) for value, label in order]
+
+
+def goals_of(plan: FamilyPlan):
+    """The live goals with their ratings (oldest first) and live actions (by date): three queries."""
+    return (
+        Goal.objects.live()
+        .filter(plan=plan)
+        .prefetch_related(
+            Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_at", "pk")),
+            Prefetch("actions", queryset=Action.objects.live().select_related("who_user").order_by("due_on", "pk")),
+        )
+    )
+
+
+def plan_context(plan: FamilyPlan, *, with_changes: bool = True) -> dict:
+    today = timezone.localdate()
+    goals = list(goals_of(plan))
+    for goal in goals:
+        ratings = list(goal.ratings.all())
+        goal.latest = ratings[-1] if ratings else None
+        goal.rating_list = ratings
+        goal.action_list = list(goal.actions.all())
+        goal.overdue_count = sum(1 for a in goal.action_list if a.done_at is None and a.due_on < today)
+    last_agreed = AgreedVersion.objects.filter(plan=plan).select_related("meeting").order_by("-version").first()
+    context = {
+        "plan": plan,
+        "strengths": _grouped(
+            Strength.objects.live().filter(plan=plan),
+            "whose",
+            [(w, w.label) for w in (Whose.YOUNG_PERSON, Whose.FAMILY, Whose.NETWORK)],
+        ),
+        "priorities": _grouped(
+            Priority.objects.live().filter(plan=plan).order_by("rank", "pk"),
+            "whose",
+            [(w, w.label) for w in (Whose.YOUNG_PERSON, Whose.FAMILY)],
+        ),
+        "goals": goals,
+        "overdue_actions": sum(goal.overdue_count for goal in goals),
+        "safety": _grouped(
+            SafetyItem.objects.live().filter(plan=plan).order_by("created_at", "pk"), "part", SafetyPart.choices
+        ),
+        "last_agreed": last_agreed,
+        "today": today,
+    }
+    if with_changes:
+        changes = changes_since_agreed(plan).select_related("by_user")
+        context["changes"] = list(changes[:RECENT_CHANGES])
+        context["changes_count"] = changes.count()
+    return context
