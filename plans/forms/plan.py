@@ -123,7 +123,7 @@ class RatingForm(forms.Form):
         )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("rated_by") in (RatedBy.YOUNG_PERSON, RatedBy.FAMILY) and not (data.get("name") or "").strip():
             self.add_error("name", _("Give the name of the person whose rating this is"))
         return data
@@ -144,7 +144,9 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, cancel_url: str, people: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["who_user"].choices = [("", _("They have no account"))] + [(str(pk), n) for pk, n in people]
+        who_user = self.fields["who_user"]
+        assert isinstance(who_user, forms.ChoiceField)
+        who_user.choices = [("", _("They have no account"))] + [(str(pk), n) for pk, n in people]
         self.fields["who_user"].help_text = _("They are told when the action is past its date.")
         self.helper = helper(
             Field.text("what"),

@@ -226,7 +226,13 @@ def safety_add(request, pk: int):
     return _form_page(request, case, form, _("Add to My Safety Plan"), "family plan: safety plan form")
 
 
-REMOVABLE = {"strength": Strength, "priority": Priority, "goal": Goal, "action": Action, "safety": SafetyItem}
+REMOVABLE: dict[str, type[Strength | Priority | Goal | Action | SafetyItem]] = {
+    "strength": Strength,
+    "priority": Priority,
+    "goal": Goal,
+    "action": Action,
+    "safety": SafetyItem,
+}
 
 
 @require_http_methods(["GET", "POST"])
