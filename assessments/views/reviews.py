@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from cases import access
+from cases import access, panels
 from cases.case_page import render_case
 
 from .. import services
@@ -82,7 +82,10 @@ def reviews(request, pk: int):
     for review in page:
         review.readable = readable_snapshot(review.snapshot, may_read)
     today = timezone.localdate()
+    last_held = assessment.reviews.filter(held_at__isnull=False).order_by("-held_at").values_list("held_at", flat=True)
     context = {
+        # The family plan is reviewed at the same points: what its apps show since the last review.
+        "since_last_review": panels.render("assessment-review", request, case, last_held.first()),
         "assessment": assessment,
         "next_review": next_review,
         "days_left": (next_review.due_on - today).days if next_review else None,

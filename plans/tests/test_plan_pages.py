@@ -230,3 +230,27 @@ def test_the_plan_page_has_a_query_budget_that_does_not_grow(
 def test_safety_plan_lines_keep_their_numbers(case, key_worker):
     plan = a_plan(case, key_worker)
     assert SafetyItem.objects.get(plan=plan).phone == "07700 900123"
+
+
+def test_the_assessment_review_shows_the_goals_ratings_since_the_last_review(client_for, case, key_worker):
+    from assessments import services as assessment_services
+
+    goal = a_plan(case, key_worker, ratings=0).goals.get()
+    services.goal_rate(goal=goal, score=2, rated_by="young_person", name="Destiny", by=None)
+    review = case.assessment.reviews.get(held_at__isnull=True)
+    assessment_services.review_hold(
+        review=review,
+        what_changed="Back at college",
+        next_due_on=timezone.localdate() + timedelta(weeks=6),
+        by=key_worker,
+    )
+    services.goal_rate(goal=goal, score=7, rated_by="young_person", name="Destiny", by=None)
+    page = client_for(key_worker).get(reverse("assessments:reviews", args=[case.pk])).content.decode()
+    ratings = page.split('id="plan-ratings"')[1].split("</table>")[0]
+    assert "7 (Destiny" in ratings
+    assert "2 (Destiny" not in ratings
+
+
+def test_a_review_page_without_a_plan_says_nothing_of_one(client_for, case, key_worker):
+    page = client_for(key_worker).get(reverse("assessments:reviews", args=[case.pk])).content.decode()
+    assert "plan-ratings" not in page
