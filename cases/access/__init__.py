@@ -58,7 +58,15 @@ from .referrals import (
     may_read_referral_words,
     visible_referrals,
 )
-from .words import Reader, WordsReader, family_words_readers, partner_agencies_of, readable_words, words_reader
+from .words import (
+    Reader,
+    WordsReader,
+    family_words_readers,
+    partner_agencies_of,
+    plan_readers,
+    readable_words,
+    words_reader,
+)
 
 __all__ = [
     "CHANGE",
@@ -77,6 +85,7 @@ __all__ = [
     "can_view",
     "case_referrals",
     "family_words_readers",
+    "plan_readers",
     "get_case_for_change",
     "get_case_for_contribution",
     "get_case_for_management",

@@ -101,6 +101,15 @@ def family_words_readers(case: Case) -> list[Reader]:
     return readers
 
 
+def plan_readers(case: Case) -> list[Reader]:
+    """Everyone who can read a young person's plan (what they rate and add to it included): everyone who
+    may see the case, so the partner agencies' workers on it too, named with their agency."""
+    readers = family_words_readers(case)
+    for _pk, agency, people in partner_agencies_of(case):
+        readers += [Reader(name=name, role=_("from %(agency)s") % {"agency": agency}) for name in people]
+    return readers
+
+
 def partner_agencies_of(case: Case) -> list[tuple[int, str, list[str]]]:
     """The partner agencies whose workers can see this case, with those workers' names: a young person
     or family member may choose to let an agency read what they wrote. (agency id, name, people)"""

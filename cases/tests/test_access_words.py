@@ -140,3 +140,9 @@ def test_the_agencies_she_may_share_with_are_those_of_the_partners_on_the_case(c
         (partner_with_grant.agency.name, sorted([partner_with_grant.get_full_name(), "Ann Lee"])),
         ("Rochdale Health", [nurse.get_full_name()]),
     ]
+
+
+def test_a_plan_is_read_by_everyone_on_the_case_partners_named_with_their_agency(case, key_worker, partner_with_grant):
+    readers = [(r.name, r.role) for r in access.plan_readers(case)]
+    assert (key_worker.get_full_name(), "your worker") in readers
+    assert (partner_with_grant.get_full_name(), f"from {partner_with_grant.agency.name}") in readers

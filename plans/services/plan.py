@@ -38,13 +38,13 @@ def _label(by: User | None, label: str) -> str:
     return (by.get_full_name() or by.get_username()) if by is not None else _("Someone")
 
 
-def _changed(plan: FamilyPlan, what: str, *, by: User | None, label: str = "") -> PlanChange:
+def _changed(plan: FamilyPlan, what: str, *, by: User | None, label: str = "", at=None) -> PlanChange:
     """Numbers the change with the plan's next version (the row is locked, so two changes never share one)."""
     locked = FamilyPlan.objects.select_for_update().only("version").get(pk=plan.pk)
     plan.version = locked.version + 1
     FamilyPlan.objects.filter(pk=plan.pk).update(version=plan.version, updated_at=timezone.now())
     change = PlanChange.objects.create(
-        plan=plan, version=plan.version, what=what[:400], by_user=by, by_label=_label(by, label)
+        plan=plan, version=plan.version, what=what[:400], by_user=by, by_label=_label(by, label), at=at or timezone.now()
     )
     audit.record(user=by, case=plan.case, action=AuditAction.CHANGE, what=f"family plan: {what}"[:200])
     return change
@@ -150,6 +150,7 @@ def goal_rate(
         _("%(name)s rated “%(goal)s” %(score)s out of 10") % {"name": name, "goal": goal.words, "score": score},
         by=by,
         label=name,
+        at=rating.rated_at,
     )
     return rating
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from accounts import demo as accounts_demo
 from assessments import demo as assessments_demo
 from cases import demo as cases_demo
+from plans import demo as plans_demo
 
 
 class Command(BaseCommand):
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             codes = accounts_demo.enrol(people)
             cases = cases_demo.seed(people)
             token = assessments_demo.seed(people, cases)
+            plans_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
         self.stdout.write("Sign-ins: " + ", ".join(people))
