@@ -243,3 +243,18 @@ def test_notifications_page_shows_mine_and_marks_them_read(client_for, key_worke
     assert client.post(reverse("accounts:notification-open", args=[other.pk])).status_code == 404
     other.refresh_from_db()
     assert other.read_at is None
+
+
+def test_the_links_page_lists_every_link_of_the_case_named_by_its_purpose(
+    monkeypatch, client_for, key_worker, case, about_me
+):
+    from cases import shared_links
+
+    monkeypatch.setitem(shared_links._purposes, "plan", shared_links.Purpose("plan", "My plan", lambda *args: None))
+    services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    case_services.link_create(
+        case=case, purpose="plan", target_id=1, person=Audience.PARENT_CARER, name="Sarah (mum)", by=key_worker
+    )
+    listing = client_for(key_worker).get(url("links", case)).content.decode()
+    assert "About me and what I enjoy" in listing and "A part of the assessment" in listing
+    assert "Sarah (mum)" in listing and "My plan" in listing
