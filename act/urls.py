@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from assessments.views.shared import shared_link
+from cases.views.shared_links import door
 
 from . import views
 
@@ -16,6 +16,6 @@ urlpatterns = [
     path("plans/", include("plans.urls")),
     path("feedback/", include("feedback.urls")),
     path("dashboards/", include("dashboards.urls")),
-    path("s/<str:token>/", shared_link, name="shared-link"),
+    path("s/<str:token>/", door, name="shared-link"),
     path("admin/", admin.site.urls),
 ]

@@ -107,8 +107,8 @@ def make_rochdale_record(key_worker) -> dict:
     other = CaseFactory.create(given_name=SECRET, team=case.team, key_worker=key_worker)
     case_link = services.case_link(case=case, other=other, reason=SECRET, by=key_worker)
     section = case.assessment.sections.get(kind=SectionKind.ABOUT_ME)
-    shared, _token = assessment_services.link_create(
-        section=section, contributor=Audience.YOUNG_PERSON, name=SECRET, by=key_worker
+    shared, _token = assessment_services.section_link_create(
+        section=section, person=Audience.YOUNG_PERSON, name=SECRET, by=key_worker
     )
     proposal = assessment_services.timescale_propose(
         assessment=case.assessment,
@@ -124,7 +124,7 @@ def make_rochdale_record(key_worker) -> dict:
         back_home=back_home,
         case_link=case_link,
         shared_link=shared,
-        contribution=shared.contribution,
+        contribution=shared.section_link.contribution,
         proposal=proposal,
     )
     return objects

@@ -6,12 +6,17 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
         from accounts.notifications import register_reminders
-        from cases import flags
+        from cases import flags, shared_links
 
         from . import signals  # noqa: F401
         from .queries import annotate_case_flags
         from .reminders import review_reminders
+        from .services.links import LINK_PURPOSE
+        from .views.shared import section_page
 
         flags.register(annotate_case_flags)
         register_reminders(review_reminders)
+        shared_links.register_purpose(LINK_PURPOSE, label=_("A part of the assessment"), handler=section_page)

@@ -6,10 +6,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from cases.models import Case
+from cases.models import Case, SharedLink
 
 from . import services
-from .models import ReviewPoint, SharedLink
+from .models import ReviewPoint
 from .sections import Audience, SectionKind
 
 
@@ -49,6 +49,8 @@ def seed(people: dict[str, User], cases: dict[str, Case]) -> str:
     )
     destiny = cases["destiny"]
     section = destiny.assessment.sections.get(kind=SectionKind.ABOUT_ME)
-    SharedLink.objects.filter(case=destiny, section=section, revoked_at__isnull=True).update(revoked_at=timezone.now())
-    _, token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=people["worker"])
+    SharedLink.objects.filter(
+        case=destiny, purpose=services.LINK_PURPOSE, target_id=section.pk, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    _, token = services.section_link_create(section=section, person=Audience.YOUNG_PERSON, name="", by=people["worker"])
     return token

@@ -1,15 +1,15 @@
 """The continuous joint assessment of a case: sections with everyone's contributions, the worker's
-judgement, its history, the timescale agreed with the manager, and review points."""
+judgement, its history, the timescale agreed with the manager, review points, and what a shared link to
+a section opens."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import PartnerAgency
-from cases.models import Case
+from cases.models import Case, SharedLink
 
 from .sections import Audience, SectionKind
 
@@ -191,81 +191,17 @@ class ReviewPoint(models.Model):
         return f"Review due {self.due_on}"
 
 
-class SharedLink(models.Model):
-    """The only door for people without an account: a link to exactly one thing.
+class SectionLink(models.Model):
+    """What a shared link to a part of the assessment opens: its section, and the words of that person it
+    opens now (after they send them, writing more starts new words, which the link then opens). The link
+    itself, with its token, passcode and uses, is the case's (`cases.models.SharedLink`, purpose
+    "section", target = the section)."""
 
-    The token is shown once, when the link is made; only its SHA-256 is stored. A passcode agreed with the
-    young person can protect it (stored as a password hash). It expires, can be revoked, and every use is
-    recorded in LinkUse.
-    """
-
-    class Purpose(models.TextChoices):
-        SECTION = "section", _("An assessment section")
-
-    class State(models.TextChoices):
-        """Whether the link opens anything now. Only a working link does; the others all show the same kind
-        page, with nothing on it."""
-
-        WORKING = "working", _("Working")
-        EXPIRED = "expired", _("Expired")
-        REVOKED = "revoked", _("Revoked")
-        CASE_CLOSED = "case_closed", _("Case closed")
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shared_links")
-    purpose = models.CharField(max_length=10, choices=Purpose.choices, default=Purpose.SECTION)
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE, related_name="links")
+    link = models.OneToOneField(SharedLink, primary_key=True, on_delete=models.CASCADE, related_name="section_link")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="links")
     contribution = models.ForeignKey(
         Contribution, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
     )
-    contributor = models.CharField(max_length=20, choices=Audience.choices)
-    contributor_name = models.CharField(_("name"), max_length=150, blank=True)
-    token_hash = models.CharField(max_length=64, unique=True)
-    passcode_hash = models.CharField(max_length=128, blank=True)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"Link for {self.contributor_name or self.get_contributor_display()}"
-
-    @property
-    def state(self) -> "SharedLink.State":
-        if self.revoked_at:
-            return self.State.REVOKED
-        if self.case.is_closed:
-            return self.State.CASE_CLOSED
-        if self.expires_at <= timezone.now():
-            return self.State.EXPIRED
-        return self.State.WORKING
-
-
-class LinkUse(models.Model):
-    class Event(models.TextChoices):
-        OPENED = "opened", _("Opened")
-        SAVED = "saved", _("Saved")
-        SENT = "sent", _("Sent to the worker")
-        SHARED = "shared", _("Changed who else may read it")
-        MORE = "more", _("Started writing more")
-        WRONG_PASSCODE = "wrong_passcode", _("Wrong passcode")
-        PASSCODE_OK = "passcode_ok", _("Passcode accepted")
-        REFUSED = "refused", _("Refused: expired or revoked")
-
-    link = models.ForeignKey(SharedLink, on_delete=models.CASCADE, related_name="uses")
-    event = models.CharField(max_length=20, choices=Event.choices)
-    at = models.DateTimeField(auto_now_add=True)
-    # A keyed hash of the address: enough to see a pattern, not to identify a young person's phone.
-    address_hash = models.CharField(max_length=64, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        return f"{self.event} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.link} to {self.section}"

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.models import Person
+
 if TYPE_CHECKING:
     # Only for the type checker: django-stubs-ext is a development package.
     from django_stubs_ext import StrOrPromise
@@ -28,8 +30,9 @@ class SectionKind(models.TextChoices):
 
 
 class Audience(models.TextChoices):
-    YOUNG_PERSON = "young_person", _("The young person")
-    PARENT_CARER = "parent_carer", _("A parent or carer")
+    # The two people without an account are those a shared link is for: said once, in `cases`.
+    YOUNG_PERSON = Person.YOUNG_PERSON.value, Person.YOUNG_PERSON.label
+    PARENT_CARER = Person.PARENT_CARER.value, Person.PARENT_CARER.label
     KEY_WORKER = "key_worker", _("The key worker")
     PARTNER = "partner", _("A partner agency")
 

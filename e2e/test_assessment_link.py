@@ -87,7 +87,9 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
 
     case = Case.objects.get(young_person__given_name="Destiny")
     section = case.assessment.sections.get(kind="friends")
-    _link, token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=case.key_worker)
+    _link, token = services.section_link_create(
+        section=section, person=Audience.YOUNG_PERSON, name="", by=case.key_worker
+    )
     phone = browser.new_context(viewport={"width": 360, "height": 740})
     problems = watch_policies(phone)
     mine = phone.new_page()
@@ -137,7 +139,9 @@ def test_exit_this_page_leaves_at_once_by_button_or_three_presses_of_shift(brows
 
     case = Case.objects.get(young_person__given_name="Destiny")
     section = case.assessment.sections.get(kind="worries")
-    _link, token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=case.key_worker)
+    _link, token = services.section_link_create(
+        section=section, person=Audience.YOUNG_PERSON, name="", by=case.key_worker
+    )
     phone = browser.new_context(viewport={"width": 360, "height": 740})
     problems = watch_policies(phone)
     # No network here: the neutral site answers from the test, and says what the browser sent it.

@@ -77,8 +77,8 @@ def young_persons_pages(pages: Pages, rochdale, key_worker) -> None:
         f"shared-link, writing more: {path}", young_person.get(young_person.post(path, {"action": "more"})["Location"])
     )
 
-    _link, token = assessment_services.link_create(
-        section=section, contributor=Audience.PARENT_CARER, name="Sam", by=key_worker, passcode="purple cat"
+    _link, token = assessment_services.section_link_create(
+        section=section, person=Audience.PARENT_CARER, name="Sam", by=key_worker, passcode="purple cat"
     )
     carer = Client()
     path = f"/s/{token}/"
@@ -95,8 +95,8 @@ def rochdale(key_worker):
 
     objects = make_rochdale_record(key_worker)
     section = objects["case"].assessment.sections.get(kind=SectionKind.ABOUT_ME)
-    _link, objects["token"] = assessment_services.link_create(
-        section=section, contributor=Audience.YOUNG_PERSON, name="", by=key_worker
+    _link, objects["token"] = assessment_services.section_link_create(
+        section=section, person=Audience.YOUNG_PERSON, name="", by=key_worker
     )
     return objects
 

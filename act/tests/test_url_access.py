@@ -21,7 +21,7 @@ PUBLIC = {
     "accounts:password-reset-confirm": "protected by the one-time token in the link",
     "accounts:password-reset-complete": "says only 'password changed'",
     "healthz": "for the load balancer: says only whether the parts answer",
-    "shared-link": "young people and carers have no account: the token is the key (see assessments)",
+    "shared-link": "young people and carers have no account: the token is the key (see cases.shared_links)",
     "admin:login": "the admin's own sign-in page (the admin is for administrators only)",
     "admin:logout": "signing out reveals nothing",
     "admin:password_reset": "not mounted, listed in case the admin adds it",

@@ -1,6 +1,6 @@
 """The forms of the young person's page (a shared link). Every input from a link comes through one of
 these: nothing posted reaches a service unchecked (a NUL byte, a version that is not a number, an
-action that does not exist, a passcode a page long)."""
+action that does not exist). The door's passcode form is the case's (`cases.forms.shared_links`)."""
 
 from typing import cast
 
@@ -20,10 +20,6 @@ class WordsForm(forms.Form):
         error_messages={"max_length": _("That is more than we can keep in one go. Please make it a bit shorter.")},
     )
     version = forms.IntegerField(min_value=0, max_value=2**31 - 1)
-
-
-class PasscodeForm(forms.Form):
-    passcode = forms.CharField(max_length=128)
 
 
 class ShareForm(forms.Form):

@@ -14,17 +14,13 @@ from .contributions import (
 )
 from .links import (
     LINK_DAYS,
-    MAX_TOKEN_LENGTH,
+    LINK_PURPOSE,
     contribution_shared_with,
-    link_check_passcode,
-    link_create,
-    link_find,
-    link_revoke,
     link_share,
-    link_used,
     link_write_more,
+    section_link_create,
+    section_link_of,
     sent_before,
-    token_hash,
 )
 from .reviews import REVIEW_INTERVAL_WEEKS, review_hold, review_interval_change, snapshot
 from .timescales import (
@@ -37,7 +33,7 @@ from .timescales import (
 
 __all__ = [
     "LINK_DAYS",
-    "MAX_TOKEN_LENGTH",
+    "LINK_PURPOSE",
     "REVIEW_INTERVAL_WEEKS",
     "AssessmentError",
     "Conflict",
@@ -51,19 +47,15 @@ __all__ = [
     "contribution_start",
     "first_picture_reached",
     "judgement_save",
-    "link_check_passcode",
-    "link_create",
-    "link_find",
-    "link_revoke",
     "link_share",
-    "link_used",
     "link_write_more",
     "review_hold",
     "review_interval_change",
+    "section_link_create",
+    "section_link_of",
     "sent_before",
     "snapshot",
     "timescale_decide",
     "timescale_is_latest",
     "timescale_propose",
-    "token_hash",
 ]

@@ -1,115 +1,74 @@
-"""Shared links: made once (only the token's hash is kept), found by token, revoked, and every use
-recorded."""
+"""Shared links to a part of the assessment. The link itself (token, passcode, expiry, revoking, every
+use) is the case's: `cases.services.link_create` and the rest. What is the assessment's is here: which
+section a link opens and whose words in it, writing more after sending, and the person's choice of who
+else may read those words."""
 
-import hashlib
-import secrets
-from datetime import timedelta
-
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.models import User
-from cases import audit
-from cases.models import AuditEvent
+from cases import services as case_services
+from cases.models import SharedLink
 
-from ..models import Contribution, ContributionShare, LinkUse, Section, SharedLink
-from ..sections import Audience
+from ..models import Contribution, ContributionShare, Section, SectionLink
 from .contributions import AssessmentError, contribution_share, contribution_start
 
-Action = AuditEvent.Action
-LINK_DAYS = 14
-
-
-# Shared links
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+LINK_PURPOSE = "section"
+LINK_DAYS = case_services.LINK_DAYS
 
 
 @transaction.atomic
-def link_create(
-    *, section: Section, contributor: str, name: str, by: User, days: int = LINK_DAYS, passcode: str = ""
+def section_link_create(
+    *, section: Section, person: str, name: str, by: User, days: int = LINK_DAYS, passcode: str = ""
 ) -> tuple[SharedLink, str]:
-    """Make a link for one section and one contributor. Returns the link and its token, which is shown
-    to the worker once and never stored."""
-    if contributor not in (Audience.YOUNG_PERSON, Audience.PARENT_CARER):
-        raise AssessmentError(_("Links are for the young person or a parent or carer."))
-    if contributor == Audience.PARENT_CARER and not name.strip():
-        raise AssessmentError(_("Give the parent's or carer's name."))
-    if not 1 <= days <= 90:
-        raise AssessmentError(_("A link can last from 1 to 90 days."))
-    if passcode and len(passcode) < 4:
-        raise AssessmentError(_("A passcode needs at least 4 characters."))
+    """Make a link for one section and one person (the young person, or a parent or carer). Returns the
+    link and its token, which is shown to the worker once and never stored. The link opens that person's
+    words in the section that are not yet in the assessment (two links for the same person share them)."""
     case = section.assessment.case
-    if contributor == Audience.YOUNG_PERSON and not name:
-        name = case.young_person.preferred_name or case.young_person.given_name
+    try:
+        link, token = case_services.link_create(
+            case=case,
+            purpose=LINK_PURPOSE,
+            target_id=section.pk,
+            person=person,
+            name=name,
+            by=by,
+            days=days,
+            passcode=passcode,
+            what=str(section),
+        )
+    except case_services.LinkError as error:
+        raise AssessmentError(str(error)) from error
     contribution = (
-        Contribution.objects.filter(section=section, contributor=contributor, contributor_name=name)
+        Contribution.objects.filter(section=section, contributor=person, contributor_name=link.person_name)
         .exclude(status=Contribution.Status.ADDED)
         .first()
-    ) or contribution_start(section=section, contributor=contributor, name=name)
-    token = secrets.token_urlsafe(32)
-    link = SharedLink.objects.create(
-        case=case,
-        section=section,
-        contribution=contribution,
-        contributor=contributor,
-        contributor_name=name,
-        token_hash=token_hash(token),
-        passcode_hash=make_password(passcode) if passcode else "",
-        expires_at=timezone.now() + timedelta(days=days),
-        created_by=by,
-    )
-    audit.record(user=by, case=case, action=Action.CREATE, what=f"shared link for {name}: {section}")
+    ) or contribution_start(section=section, contributor=person, name=link.person_name)
+    # Set through the link, so that `link.section_link` is there for the caller without a query.
+    link.section_link = SectionLink.objects.create(link=link, section=section, contribution=contribution)
     return link, token
 
 
-@transaction.atomic
-def link_revoke(*, link: SharedLink, by: User) -> SharedLink:
-    if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.revoked_by = by
-        link.save(update_fields=["revoked_at", "revoked_by"])
-        audit.record(
-            user=by, case=link.case, action=Action.CHANGE, what=f"shared link for {link.contributor_name} revoked"
-        )
-    return link
-
-
-MAX_TOKEN_LENGTH = 100
-
-
-def link_find(token: str) -> SharedLink | None:
-    """The link a token names, with what its page needs and so its `state` (only a working link opens
-    anything), or None for a token that names no link."""
-    if not token or len(token) > MAX_TOKEN_LENGTH:
+def section_link_of(link: SharedLink) -> SectionLink | None:
+    """What a link to a section opens, with its section and words; None for a link to anything else."""
+    if link.purpose != LINK_PURPOSE:
         return None
-    return (
-        SharedLink.objects.filter(token_hash=token_hash(token))
-        .select_related("section", "contribution", "case__young_person", "case__key_worker")
-        .first()
-    )
+    return SectionLink.objects.select_related("section", "contribution").filter(link=link).first()
 
 
 @transaction.atomic
-def link_write_more(*, link: SharedLink) -> Contribution:
+def link_write_more(*, link: SectionLink) -> Contribution:
     """After sending their words, the young person or family member writes more: a new contribution of
     their own, which the link now opens (what they sent stays as it was, with the worker). Idempotent: a
     link whose words are still being written keeps them."""
-    locked = (
-        SharedLink.objects.select_for_update(of=("self",)).select_related("contribution", "section").get(pk=link.pk)
-    )
+    # Only this link's row is locked (the section and words are read as they are): two taps on "write more"
+    # at once start one set of new words, and nobody else's link waits.
+    locked = SectionLink.objects.select_for_update(of=("self",)).select_related("contribution").get(pk=link.pk)
     contribution = locked.contribution
-    assert locked.section is not None, "a link to an assessment section has its section"
     if contribution is None or contribution.status != Contribution.Status.DRAFT:
         earlier = contribution
-        contribution = contribution_start(
-            section=locked.section, contributor=link.contributor, name=link.contributor_name
-        )
+        shared = link.link
+        contribution = contribution_start(section=link.section, contributor=shared.person, name=shared.person_name)
         # Their choice of who else may read their words in this part holds for the new words too (the page
         # names those agencies before they send, and they can change it there).
         if earlier is not None:
@@ -123,14 +82,14 @@ def link_write_more(*, link: SharedLink) -> Contribution:
     return contribution
 
 
-def sent_before(link: SharedLink) -> QuerySet[Contribution]:
+def sent_before(link: SectionLink) -> QuerySet[Contribution]:
     """What this person sent in this part before the words the link opens now, oldest first. (Only a page
     behind a passcode shows their text.)"""
     return (
         Contribution.objects.filter(
             section=link.section,
-            contributor=link.contributor,
-            contributor_name=link.contributor_name,
+            contributor=link.link.person,
+            contributor_name=link.link.person_name,
             author__isnull=True,
         )
         .exclude(status=Contribution.Status.DRAFT)
@@ -140,7 +99,7 @@ def sent_before(link: SharedLink) -> QuerySet[Contribution]:
 
 
 @transaction.atomic
-def link_share(*, link: SharedLink, agency_ids: set[int], allowed: set[int], label: str) -> set[int]:
+def link_share(*, link: SectionLink, agency_ids: set[int], allowed: set[int], label: str) -> set[int]:
     """The young person's or family member's choice of partner agencies that may read their words in this
     part: the words the link opens and what they sent before in it, so that withdrawing reaches all of them."""
     assert link.contribution is not None, "a link to an assessment section has its words"
@@ -152,12 +111,3 @@ def link_share(*, link: SharedLink, agency_ids: set[int], allowed: set[int], lab
 def contribution_shared_with(contribution: Contribution) -> set[int]:
     """The partner agencies these words are shared with now."""
     return set(contribution.shares.filter(withdrawn_at=None).values_list("agency_id", flat=True))
-
-
-def link_check_passcode(link: SharedLink, passcode: str) -> bool:
-    return bool(link.passcode_hash) and check_password(passcode, link.passcode_hash)
-
-
-def link_used(*, link: SharedLink, event: str, address_hash: str = "") -> None:
-    LinkUse.objects.create(link=link, event=event, address_hash=address_hash)
-    SharedLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())

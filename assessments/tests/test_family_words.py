@@ -13,10 +13,10 @@ from django.utils import timezone
 from accounts.models import PartnerAgency, User
 from accounts.tests.factories import PartnerAgencyFactory, PartnerFactory, UserFactory
 from assessments import services
-from assessments.models import ContributionShare, LinkUse
+from assessments.models import ContributionShare
 from assessments.sections import Audience, SectionKind
 from cases import services as case_services
-from cases.models import AuditEvent
+from cases.models import AuditEvent, LinkUse
 
 WORDS = "I feel safest at my nan's house"
 
@@ -48,8 +48,10 @@ def about_me(case):
 @pytest.fixture
 def destiny(about_me, key_worker, partner_with_grant, nurse):
     """Destiny's link, with her words written but not sent."""
-    link, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    services.contribution_save(contribution=link.contribution, text=WORDS, expected_version=0, label="Destiny")
+    link, token = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    services.contribution_save(
+        contribution=link.section_link.contribution, text=WORDS, expected_version=0, label="Destiny"
+    )
     return link, f"/s/{token}/"
 
 
@@ -107,7 +109,7 @@ def test_who_reads_destinys_words_before_and_after_she_shares_a_part(client, cas
 def test_a_review_snapshot_keeps_her_choice(client, case, destiny, visitors, police, key_worker):
     link, path = destiny
     send(client, path)
-    services.contribution_add(contribution=link.contribution, by=key_worker)
+    services.contribution_add(contribution=link.section_link.contribution, by=key_worker)
     review = case.assessment.reviews.get(held_at__isnull=True)
     services.review_hold(
         review=review, what_changed="Settled", next_due_on=timezone.localdate() + timedelta(days=30), by=key_worker
@@ -148,7 +150,7 @@ def test_the_choice_is_recorded_and_audited(client, case, destiny, police, nurse
     send(client, path)
     share(client, path, police, nurse.agency)
     share(client, path, nurse.agency)
-    shares = ContributionShare.objects.filter(contribution=link.contribution).order_by("pk")
+    shares = ContributionShare.objects.filter(contribution=link.section_link.contribution).order_by("pk")
     assert [(s.agency_id, s.withdrawn_at is None) for s in shares] == [(police.pk, False), (nurse.agency_id, True)]
     assert LinkUse.objects.filter(link=link, event=LinkUse.Event.SHARED).count() == 2
     assert AuditEvent.objects.filter(case=case, what__contains="which partner agencies may read").count() == 2

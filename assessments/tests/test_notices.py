@@ -27,7 +27,9 @@ def about_me(case):
 @pytest.fixture
 def path(about_me, key_worker):
     cache.clear()  # the links' rate limit
-    _link, token = services.link_create(section=about_me, contributor=Audience.PARENT_CARER, name="Mum", by=key_worker)
+    _link, token = services.section_link_create(
+        section=about_me, person=Audience.PARENT_CARER, name="Mum", by=key_worker
+    )
     yield f"/s/{token}/"
     cache.clear()
 
@@ -61,8 +63,10 @@ def test_words_saved_but_not_sent_tell_nobody(client, path, key_worker):
 def test_the_key_worker_who_wants_no_email_of_words_is_told_in_the_app(about_me, key_worker, committed):
     key_worker.emails_off = ["words-sent"]
     key_worker.save(update_fields=["emails_off"])
-    link, _token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    words = services.contribution_save(contribution=link.contribution, text="Hi", expected_version=0, label="Me")
+    link, _token = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    words = services.contribution_save(
+        contribution=link.section_link.contribution, text="Hi", expected_version=0, label="Me"
+    )
     committed(lambda: services.contribution_send(contribution=words, label="Me"))
     assert len(told(key_worker)) == 1 and mail.outbox == []
 

@@ -4,9 +4,10 @@ from django.urls import reverse
 from accounts.models import Notification
 from act.testing import assert_query_budget
 from assessments import services
-from assessments.models import Contribution, Revision, SharedLink
+from assessments.models import Contribution, Revision
 from assessments.sections import Audience, SectionKind
-from cases.models import AuditEvent
+from cases import services as case_services
+from cases.models import AuditEvent, SharedLink
 
 
 def url(name, case, *args):
@@ -29,9 +30,12 @@ def about_me(case):
 
 @pytest.fixture
 def sent_words(about_me, key_worker):
-    link, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    link, _ = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     words = services.contribution_save(
-        contribution=link.contribution, text="I love music and my youth club", expected_version=0, label="Destiny"
+        contribution=link.section_link.contribution,
+        text="I love music and my youth club",
+        expected_version=0,
+        label="Destiny",
     )
     return services.contribution_send(contribution=words, label="Destiny")
 
@@ -80,13 +84,15 @@ def test_the_worker_sees_new_words_reads_them_and_adds_them(client_for, key_work
 
 
 def test_words_still_being_written_are_not_shown_to_the_worker(client_for, key_worker, case, about_me):
-    link, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    services.contribution_save(contribution=link.contribution, text="Private draft", expected_version=0, label="D")
+    link, _ = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    services.contribution_save(
+        contribution=link.section_link.contribution, text="Private draft", expected_version=0, label="D"
+    )
     client = client_for(key_worker)
     page = client.get(url("section", case, "about_me")).content.decode()
     assert "Private draft" not in page and "still writing" in page
     assert "Private draft" not in client.get(url("history", case, "about_me")).content.decode()
-    assert client.post(url("contribution-add", case, link.contribution.pk)).status_code == 404
+    assert client.post(url("contribution-add", case, link.section_link.contribution.pk)).status_code == 404
 
 
 def test_the_worker_writes_their_own_words_and_judgement(client_for, key_worker, case, about_me):
@@ -159,7 +165,7 @@ def test_making_a_link_shows_the_token_once_and_stores_only_its_hash(client_for,
     page = response.content.decode()
     link = SharedLink.objects.get()
     token = page.split("/s/")[1].split("/")[0]
-    assert services.token_hash(token) == link.token_hash and token not in link.token_hash
+    assert case_services.token_hash(token) == link.token_hash and token not in link.token_hash
     assert "<svg" in page and "only time the link is shown" in page
     assert response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
     assert token not in client.get(url("links", case)).content.decode()
@@ -186,8 +192,8 @@ def test_bad_link_requests_are_refused(client_for, key_worker, case, data, messa
 
 
 def test_links_are_listed_with_their_state_and_can_be_revoked(client_for, key_worker, case, about_me):
-    link, _ = services.link_create(
-        section=about_me, contributor=Audience.PARENT_CARER, name="Sarah (mum)", by=key_worker
+    link, _ = services.section_link_create(
+        section=about_me, person=Audience.PARENT_CARER, name="Sarah (mum)", by=key_worker
     )
     client = client_for(key_worker)
     listing = client.get(url("links", case)).content.decode()
@@ -204,7 +210,7 @@ def test_links_are_listed_with_their_state_and_can_be_revoked(client_for, key_wo
 def test_the_links_page_query_count_does_not_grow(client_for, key_worker, case, about_me):
     def add(n):
         for _ in range(n):
-            services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+            services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
 
     # 17: the page's audit entry takes three, two-factor one (the chain's lock, the last entry's hash, the insert).
     assert_query_budget(client_for(key_worker), url("links", case), add_rows=add, budget=17, large=60)
@@ -237,3 +243,18 @@ def test_notifications_page_shows_mine_and_marks_them_read(client_for, key_worke
     assert client.post(reverse("accounts:notification-open", args=[other.pk])).status_code == 404
     other.refresh_from_db()
     assert other.read_at is None
+
+
+def test_the_links_page_lists_every_link_of_the_case_named_by_its_purpose(
+    monkeypatch, client_for, key_worker, case, about_me
+):
+    from cases import shared_links
+
+    monkeypatch.setitem(shared_links._purposes, "plan", shared_links.Purpose("plan", "My plan", lambda *args: None))
+    services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    case_services.link_create(
+        case=case, purpose="plan", target_id=1, person=Audience.PARENT_CARER, name="Sarah (mum)", by=key_worker
+    )
+    listing = client_for(key_worker).get(url("links", case)).content.decode()
+    assert "About me and what I enjoy" in listing and "A part of the assessment" in listing
+    assert "Sarah (mum)" in listing and "My plan" in listing

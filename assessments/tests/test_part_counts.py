@@ -37,8 +37,10 @@ def about_me(case):
 
 
 def destiny_writes(section, by, *, send=True, text=DESTINY):
-    link, _token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=by)
-    words = services.contribution_save(contribution=link.contribution, text=text, expected_version=0, label="Destiny")
+    link, _token = services.section_link_create(section=section, person=Audience.YOUNG_PERSON, name="", by=by)
+    words = services.contribution_save(
+        contribution=link.section_link.contribution, text=text, expected_version=0, label="Destiny"
+    )
     return services.contribution_send(contribution=words, label="Destiny") if send else words
 
 

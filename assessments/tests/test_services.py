@@ -6,9 +6,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from assessments import services
-from assessments.models import Assessment, Contribution, ReviewPoint, Revision, SharedLink, TimescaleAgreement
+from assessments.models import Assessment, Contribution, ReviewPoint, Revision, TimescaleAgreement
 from assessments.sections import Audience, SectionKind
 from cases import services as case_services
+from cases.models import SharedLink
 
 from .helpers import close, propose, versions
 
@@ -64,64 +65,64 @@ def test_judgement_conflicts_are_refused_too(about_me, key_worker, manager):
 
 
 def test_a_link_stores_only_the_hash_of_its_token(about_me, key_worker):
-    link, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    link, token = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     assert len(token) >= 40
-    assert token not in link.token_hash and link.token_hash == services.token_hash(token)
+    assert token not in link.token_hash and link.token_hash == case_services.token_hash(token)
     assert not SharedLink.objects.filter(token_hash=token).exists()
-    assert link.contributor_name == "Destiny"
+    assert link.person_name == "Destiny"
     assert link.expires_at - timezone.now() > timedelta(days=13, hours=23)
 
 
 def test_a_link_passcode_is_hashed(about_me, key_worker):
-    link, _ = services.link_create(
-        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="purple cat"
+    link, _ = services.section_link_create(
+        section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="purple cat"
     )
     assert "purple" not in link.passcode_hash
-    assert services.link_check_passcode(link, "purple cat")
-    assert not services.link_check_passcode(link, "purple dog")
+    assert case_services.link_check_passcode(link, "purple cat")
+    assert not case_services.link_check_passcode(link, "purple dog")
 
 
 @pytest.mark.parametrize(
     "kwargs,message",
     [
-        ({"contributor": Audience.PARENT_CARER, "name": " "}, "parent's or carer's name"),
-        ({"contributor": Audience.KEY_WORKER, "name": ""}, "young person or a parent"),
-        ({"contributor": Audience.YOUNG_PERSON, "name": "", "days": 0}, "1 to 90 days"),
-        ({"contributor": Audience.YOUNG_PERSON, "name": "", "days": 365}, "1 to 90 days"),
+        ({"person": Audience.PARENT_CARER, "name": " "}, "parent's or carer's name"),
+        ({"person": Audience.KEY_WORKER, "name": ""}, "young person or a parent"),
+        ({"person": Audience.YOUNG_PERSON, "name": "", "days": 0}, "1 to 90 days"),
+        ({"person": Audience.YOUNG_PERSON, "name": "", "days": 365}, "1 to 90 days"),
     ],
 )
 def test_bad_links_are_refused(about_me, key_worker, kwargs, message):
     with pytest.raises(services.AssessmentError, match=message):
-        services.link_create(section=about_me, by=key_worker, **kwargs)
+        services.section_link_create(section=about_me, by=key_worker, **kwargs)
     assert not SharedLink.objects.exists()
 
 
 def test_revoked_expired_and_closed_links_say_so(about_me, key_worker, case):
-    link, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    assert services.link_find(token).state == SharedLink.State.WORKING
-    services.link_revoke(link=link, by=key_worker)
-    assert services.link_find(token).state == SharedLink.State.REVOKED
-    other, token = services.link_create(
-        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, days=1
+    link, token = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    assert case_services.link_find(token).state == SharedLink.State.WORKING
+    case_services.link_revoke(link=link, by=key_worker)
+    assert case_services.link_find(token).state == SharedLink.State.REVOKED
+    other, token = services.section_link_create(
+        section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker, days=1
     )
     SharedLink.objects.filter(pk=other.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert services.link_find(token).state == SharedLink.State.EXPIRED
-    third, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    assert case_services.link_find(token).state == SharedLink.State.EXPIRED
+    third, token = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     case_services.case_close(case=case, reason="Goals met", outcome="goals_met", by=key_worker)
-    assert services.link_find(token).state == SharedLink.State.CASE_CLOSED
-    assert services.link_find("no-such-token") is None
+    assert case_services.link_find(token).state == SharedLink.State.CASE_CLOSED
+    assert case_services.link_find("no-such-token") is None
 
 
 def test_two_links_for_the_same_person_share_their_words(about_me, key_worker):
-    first, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    second, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
-    assert first.contribution == second.contribution
+    first, _ = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    second, _ = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
+    assert first.section_link.contribution == second.section_link.contribution
 
 
 def test_the_worker_adds_sent_words_to_the_assessment(about_me, key_worker):
-    link, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    link, _ = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     words = services.contribution_save(
-        contribution=link.contribution, text="I like music", expected_version=0, label="Destiny"
+        contribution=link.section_link.contribution, text="I like music", expected_version=0, label="Destiny"
     )
     services.contribution_send(contribution=words, label="Destiny")
     services.contribution_add(contribution=words, by=key_worker)

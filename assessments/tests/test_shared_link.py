@@ -6,8 +6,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from assessments import services
-from assessments.models import Contribution, LinkUse, SharedLink
+from assessments.models import Contribution
 from assessments.sections import Audience, SectionKind
+from cases import services as case_services
+from cases.models import LinkUse, SharedLink
 
 JARGON = re.compile(r"\b(CSE|CIN|CP|LAC|IRO|intervention|assessment domain|exploitation|risk)\b", re.IGNORECASE)
 
@@ -26,7 +28,7 @@ def about_me(case):
 
 @pytest.fixture
 def link_and_token(about_me, key_worker):
-    return services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    return services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
 
 
 @pytest.fixture
@@ -56,15 +58,18 @@ def test_the_link_opens_the_section_for_the_young_person_in_plain_words(client, 
 
 
 def test_it_shows_only_that_persons_own_words(client, about_me, key_worker, case):
-    yp_link, _ = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    yp_link, _ = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     services.contribution_save(
-        contribution=yp_link.contribution, text="Destiny's own secret words", expected_version=0, label="Destiny"
+        contribution=yp_link.section_link.contribution,
+        text="Destiny's own secret words",
+        expected_version=0,
+        label="Destiny",
     )
     services.judgement_save(
         section=about_me, going_well="Worker judgement text", worries="", why="", expected_version=0, by=key_worker
     )
-    _, parent_token = services.link_create(
-        section=about_me, contributor=Audience.PARENT_CARER, name="Sarah", by=key_worker
+    _, parent_token = services.section_link_create(
+        section=about_me, person=Audience.PARENT_CARER, name="Sarah", by=key_worker
     )
     page = client.get(f"/s/{parent_token}/").content.decode()
     assert "Hi Sarah" in page
@@ -89,7 +94,7 @@ def test_expired_revoked_and_closed_links_show_the_same_kind_page(client, link, 
     expired = client.get(path)
     assert expired.status_code == 404 and "This link is not working" in expired.content.decode()
     SharedLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() + timedelta(days=1))
-    services.link_revoke(link=link, by=key_worker)
+    case_services.link_revoke(link=link, by=key_worker)
     assert "Destiny" not in client.get(path).content.decode()
     assert LinkUse.objects.filter(link=link, event="refused").count() == 2
 
@@ -98,8 +103,11 @@ def test_words_are_saved_as_they_type_and_kept_on_reload(client, link, path):
     saved = client.post(path, {"action": "autosave", "text": "I like music", "version": 0})
     assert saved.status_code == 200 and saved.json() == {"version": 1, "saved": True}
     assert "I like music" in client.get(path).content.decode()
-    link.contribution.refresh_from_db()
-    assert link.contribution.text == "I like music" and link.contribution.status == Contribution.Status.DRAFT
+    link.section_link.contribution.refresh_from_db()
+    assert (
+        link.section_link.contribution.text == "I like music"
+        and link.section_link.contribution.status == Contribution.Status.DRAFT
+    )
 
 
 def test_a_stale_autosave_is_refused_and_says_what_is_saved(client, link, path):
@@ -107,8 +115,8 @@ def test_a_stale_autosave_is_refused_and_says_what_is_saved(client, link, path):
     clash = client.post(path, {"action": "autosave", "text": "From the tablet", "version": 0})
     assert clash.status_code == 409
     assert clash.json() == {"conflict": True, "current": "From my phone", "version": 1}
-    link.contribution.refresh_from_db()
-    assert link.contribution.text == "From my phone"
+    link.section_link.contribution.refresh_from_db()
+    assert link.section_link.contribution.text == "From my phone"
 
 
 def test_without_javascript_a_stale_save_shows_both_versions(client, link, path):
@@ -129,16 +137,16 @@ def test_without_javascript_a_stale_save_shows_both_versions(client, link, path)
 )
 def test_bad_saves_are_refused(client, link, path, data):
     assert client.post(path, data).status_code in (400, 409)
-    link.contribution.refresh_from_db()
-    assert link.contribution.text == ""
+    link.section_link.contribution.refresh_from_db()
+    assert link.section_link.contribution.text == ""
 
 
 def test_sending_to_the_worker(client, link, path):
     assert "Write something first" in client.post(path, {"action": "send", "text": " ", "version": 0}).content.decode()
     response = client.post(path, {"action": "send", "text": "I like music", "version": 1})
     assert response.status_code == 302
-    link.contribution.refresh_from_db()
-    assert link.contribution.status == Contribution.Status.SENT
+    link.section_link.contribution.refresh_from_db()
+    assert link.section_link.contribution.status == Contribution.Status.SENT
     page = client.get(path).content.decode()
     # A link without a passcode does not show the words again: anyone who has the link could read them.
     assert "Sent to Jo" in page and "I like music" not in page and "<textarea" not in page
@@ -148,15 +156,15 @@ def test_sending_to_the_worker(client, link, path):
 
 
 def test_a_passcode_protects_the_link(client, about_me, key_worker):
-    link, token = services.link_create(
-        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="purple cat"
+    link, token = services.section_link_create(
+        section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="purple cat"
     )
     path = f"/s/{token}/"
     first = client.get(path).content.decode()
     assert "Type your passcode" in first and "About me" not in first
     assert client.post(path, {"action": "autosave", "text": "sneaky", "version": 0}).status_code == 200
-    link.contribution.refresh_from_db()
-    assert link.contribution.text == ""  # no save before the passcode
+    link.section_link.contribution.refresh_from_db()
+    assert link.section_link.contribution.text == ""  # no save before the passcode
     wrong = client.post(path, {"action": "passcode", "passcode": "purple dog"})
     assert wrong.status_code == 400 and "not the passcode" in wrong.content.decode()
     assert client.post(path, {"action": "passcode", "passcode": "purple cat"}).status_code == 302
@@ -185,8 +193,8 @@ def test_other_peoples_wrong_tokens_never_block_a_valid_link(client, link, path)
 
 
 def test_wrong_passcodes_slow_down_that_link_only(client, about_me, key_worker, path):
-    _, token = services.link_create(
-        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="1234"
+    _, token = services.section_link_create(
+        section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="1234"
     )
     for _ in range(10):
         client.post(f"/s/{token}/", {"action": "passcode", "passcode": "0000"})
@@ -198,14 +206,14 @@ def test_wrong_passcodes_slow_down_that_link_only(client, about_me, key_worker, 
 
 def test_a_passcode_needs_at_least_four_characters(about_me, key_worker):
     with pytest.raises(services.AssessmentError, match="at least 4"):
-        services.link_create(
-            section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="123"
+        services.section_link_create(
+            section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="123"
         )
 
 
 def test_repeated_wrong_passcodes_are_slowed_down(client, about_me, key_worker):
-    _, token = services.link_create(
-        section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="1234"
+    _, token = services.section_link_create(
+        section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker, passcode="1234"
     )
     for _ in range(10):
         client.post(f"/s/{token}/", {"action": "passcode", "passcode": "0000"})
@@ -228,7 +236,7 @@ def test_a_link_cannot_be_turned_towards_another_section_or_case(client, about_m
     outsider_words = services.contribution_start(
         section=outsider_case.assessment.sections.get(kind=SectionKind.ABOUT_ME), contributor=Audience.YOUNG_PERSON
     )
-    link, token = services.link_create(section=about_me, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    link, token = services.section_link_create(section=about_me, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     path = f"/s/{token}/"
     for extra in (
         {"contribution": other_words.pk},
@@ -239,9 +247,9 @@ def test_a_link_cannot_be_turned_towards_another_section_or_case(client, about_m
         client.post(path, {"action": "autosave", "text": "mine", "version": 0, **extra})
     other_words.refresh_from_db()
     outsider_words.refresh_from_db()
-    link.contribution.refresh_from_db()
+    link.section_link.contribution.refresh_from_db()
     assert other_words.text == "" and outsider_words.text == ""
-    assert link.contribution.text == "mine"
+    assert link.section_link.contribution.text == "mine"
     page = client.get(f"{path}?section=worries&case={outsider_case.pk}").content.decode()
     assert "About me" in page and "Worries" not in page and "Jordan" not in page
     assert client.get(f"/s/{token}/worries/").status_code == 404
@@ -260,5 +268,5 @@ def test_a_link_cannot_be_turned_towards_another_section_or_case(client, about_m
 def test_bad_input_from_a_link_is_refused_plainly_and_nothing_is_stored(client, link, path, data):
     response = client.post(path, data)
     assert response.status_code == 400
-    link.contribution.refresh_from_db()
-    assert link.contribution.text == "" and link.contribution.status == "draft"
+    link.section_link.contribution.refresh_from_db()
+    assert link.section_link.contribution.text == "" and link.section_link.contribution.status == "draft"

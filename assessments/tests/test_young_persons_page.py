@@ -9,8 +9,10 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from assessments import services
-from assessments.models import Contribution, LinkUse, SharedLink
+from assessments.models import Contribution
 from assessments.sections import Audience, SectionKind
+from cases import services as case_services
+from cases.models import LinkUse, SharedLink
 
 from .test_shared_link import JARGON
 
@@ -29,8 +31,8 @@ def about_me(case):
 
 
 def link_to(section, by, passcode=""):
-    link, token = services.link_create(
-        section=section, contributor=Audience.YOUNG_PERSON, name="", by=by, passcode=passcode
+    link, token = services.section_link_create(
+        section=section, person=Audience.YOUNG_PERSON, name="", by=by, passcode=passcode
     )
     return link, f"/s/{token}/"
 
@@ -46,7 +48,7 @@ def text_of(response) -> str:
 
 
 def send(client, path, text=WORDS):
-    version = Contribution.objects.get(links__token_hash=services.token_hash(path.split("/")[2])).version
+    version = Contribution.objects.get(links__link__token_hash=case_services.token_hash(path.split("/")[2])).version
     assert client.post(path, {"action": "send", "text": text, "version": version}).status_code == 302
 
 
@@ -110,10 +112,12 @@ def test_behind_a_passcode_they_may_see_what_they_sent(client, private):
 def test_after_sending_they_can_write_more_as_new_words(client, plain, about_me, key_worker):
     link, path = plain
     send(client, path)
-    first = link.contribution
+    first = link.section_link.contribution
     assert client.post(path, {"action": "more"}).status_code == 302
     link.refresh_from_db()
-    assert link.contribution != first and link.contribution.status == Contribution.Status.DRAFT
+    assert (
+        link.section_link.contribution != first and link.section_link.contribution.status == Contribution.Status.DRAFT
+    )
     first.refresh_from_db()
     assert first.status == Contribution.Status.SENT and first.text == WORDS
     assert LinkUse.objects.filter(link=link, event=LinkUse.Event.MORE).count() == 1
@@ -138,10 +142,10 @@ def test_behind_a_passcode_writing_more_shows_what_they_sent_before(client, priv
 
 def test_write_more_before_sending_does_nothing(client, plain):
     link, path = plain
-    first = link.contribution
+    first = link.section_link.contribution
     assert client.post(path, {"action": "more"}).status_code == 302
     link.refresh_from_db()
-    assert link.contribution == first and not LinkUse.objects.filter(event=LinkUse.Event.MORE).exists()
+    assert link.section_link.contribution == first and not LinkUse.objects.filter(event=LinkUse.Event.MORE).exists()
 
 
 def test_the_worker_is_named_with_an_initial_and_the_questions_show_progress(client, plain):
@@ -190,9 +194,9 @@ def test_every_page_they_see_has_exit_this_page_and_plain_words(client, about_me
 def test_a_revoked_link_cannot_write_more(client, plain, key_worker):
     link, path = plain
     send(client, path)
-    services.link_revoke(link=SharedLink.objects.get(pk=link.pk), by=key_worker)
+    case_services.link_revoke(link=SharedLink.objects.get(pk=link.pk), by=key_worker)
     assert client.post(path, {"action": "more"}).status_code == 404
-    assert Contribution.objects.filter(section=link.section).count() == 1
+    assert Contribution.objects.filter(section=link.section_link.section).count() == 1
 
 
 def test_her_choice_of_who_else_reads_holds_for_more_words_and_withdrawing_reaches_them_all(

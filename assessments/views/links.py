@@ -1,5 +1,6 @@
-"""Shared links, from the worker's side: make one (the token is shown once and never stored), list them
-all with their state and last use, and revoke one."""
+"""Shared links, from the worker's side: make one to a part of the assessment (the token is shown once and
+never stored), list every link of the case, whatever it opens, with its state and last use, and revoke
+one. The links themselves are the case's (`cases.models.SharedLink`)."""
 
 import segno
 from django.contrib import messages
@@ -10,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cases import access
+from cases import access, shared_links
+from cases import services as case_services
 from cases.case_page import posted, render_case
+from cases.models import SharedLink
 
 from .. import services
 from ..forms.pages import LinkForm
-from ..models import SharedLink
 
 
 @require_GET
@@ -25,11 +27,13 @@ def link_list(request, pk: int):
     case = access.get_case_for_change(request.user, pk)
     links = (
         SharedLink.objects.filter(case=case)
-        .select_related("case", "section", "created_by")
+        .select_related("case", "section_link__section", "created_by")
         .annotate(use_count=Count("uses"))
         .order_by("-created_at")
     )
-    return render_case(request, "assessments/links.html", case, "assessment", {"links": links}, viewed="shared links")
+    # Every kind of link, named by the app that makes it; a link to a section says which one.
+    rows = [(link, shared_links.label(link.purpose)) for link in links]
+    return render_case(request, "assessments/links.html", case, "assessment", {"links": rows}, viewed="shared links")
 
 
 @never_cache
@@ -43,9 +47,9 @@ def link_new(request, pk: int):
         data = form.cleaned_data
         section = next(s for s in sections if s.kind == data["section"])
         try:
-            link, token = services.link_create(
+            link, token = services.section_link_create(
                 section=section,
-                contributor=data["contributor"],
+                person=data["contributor"],
                 name=data["name"].strip(),
                 by=request.user,
                 days=data["days"],
@@ -70,9 +74,9 @@ def link_new(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def link_revoke(request, pk: int, link_pk: int):
     case = access.get_case_for_change(request.user, pk)
-    link = get_object_or_404(SharedLink.objects.select_related("section"), pk=link_pk, case=case)
+    link = get_object_or_404(SharedLink, pk=link_pk, case=case)
     if request.method == "POST":
-        services.link_revoke(link=link, by=request.user)
+        case_services.link_revoke(link=link, by=request.user)
         messages.success(request, _("The link is revoked: it no longer opens anything."))
         return redirect("assessments:links", pk=case.pk)
     context = {"link": link}

@@ -1,5 +1,6 @@
 """The case record: referrals, the young person, the case and the people around it, the timeline,
-and the audit of who saw and changed what."""
+the audit of who saw and changed what, and the shared links that open one thing to a young person or
+their family."""
 
 from .audit import AuditEvent
 from .case import (
@@ -11,6 +12,7 @@ from .case import (
     Stage,
     StageChange,
 )
+from .links import LinkUse, Person, SharedLink
 from .network import NetworkMember
 from .referral import Awareness, Referral, Urgency, Worry
 from .referral_import import ReferralImport
@@ -27,11 +29,14 @@ __all__ = [
     "CloseOutcome",
     "KeyWorkerSpell",
     "LegalStatus",
+    "LinkUse",
     "LivingSituation",
     "NetworkMember",
+    "Person",
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
     "ReferralImport",
+    "SharedLink",
     "Stage",
     "StageChange",
     "TimelineEntry",

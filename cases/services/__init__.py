@@ -14,6 +14,17 @@ from .case import (
     case_update_people,
     young_person_update,
 )
+from .links import (
+    LINK_DAYS,
+    MAX_TOKEN_LENGTH,
+    LinkError,
+    link_check_passcode,
+    link_create,
+    link_find,
+    link_revoke,
+    link_used,
+    token_hash,
+)
 from .network import case_add_partner, case_remove_partner, network_add, network_remove, network_update
 from .referral_import import referral_import_cancel, referral_import_confirm, referral_import_create
 from .referrals import (
@@ -28,7 +39,10 @@ from .referrals import (
 from .timeline import missing_episode_end, return_interview_done, timeline_add
 
 __all__ = [
+    "LINK_DAYS",
+    "MAX_TOKEN_LENGTH",
     "CaseError",
+    "LinkError",
     "case_add_partner",
     "case_allocate",
     "case_change_stage",
@@ -40,6 +54,11 @@ __all__ = [
     "case_set_plan_coordinator",
     "case_unlink",
     "case_update_people",
+    "link_check_passcode",
+    "link_create",
+    "link_find",
+    "link_revoke",
+    "link_used",
     "missing_episode_end",
     "network_add",
     "network_remove",
@@ -56,5 +75,6 @@ __all__ = [
     "return_interview_done",
     "team_caseload",
     "timeline_add",
+    "token_hash",
     "young_person_update",
 ]

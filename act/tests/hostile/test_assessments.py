@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assessments import services
-from assessments.models import Assessment, Contribution, ReviewPoint, Section, SharedLink
+from assessments.models import Assessment, Contribution, ReviewPoint, Section
 from assessments.sections import Audience, SectionKind
+from cases.models import SharedLink
 
 from . import tally
 from .checks import Visitor, assert_shown, attempt

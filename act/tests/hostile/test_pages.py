@@ -76,10 +76,10 @@ def _fill(case: Case, words, key_worker, manager, partner) -> dict:
         entry=missing, returned_at=went + timedelta(hours=3), where_found=next(w)[:200], by=key_worker
     )
     section = Section.objects.get(assessment__case=case, kind=SectionKind.ABOUT_ME)
-    link, _token = assessment_services.link_create(
-        section=section, contributor=Audience.PARENT_CARER, name=next(w)[:150], by=key_worker
+    link, _token = assessment_services.section_link_create(
+        section=section, person=Audience.PARENT_CARER, name=next(w)[:150], by=key_worker
     )
-    contribution = link.contribution
+    contribution = link.section_link.contribution
     assert contribution is not None
     assessment_services.contribution_save(contribution=contribution, text=next(w), expected_version=0, label="x")
     assessment_services.contribution_send(contribution=contribution, label=next(w)[:150])

@@ -49,9 +49,9 @@ def as_posted(data: dict, contribution: Contribution, police) -> dict:
 def test_the_shared_link(key_worker, case, partner_with_grant, drawn, with_passcode, kind, urlencoded):
     with attempt(SHARED) as young_person:
         section = case.assessment.sections.get(kind=kind)
-        link, token = services.link_create(
+        link, token = services.section_link_create(
             section=section,
-            contributor=Audience.YOUNG_PERSON,
+            person=Audience.YOUNG_PERSON,
             name="",
             by=key_worker,
             passcode=PASSCODE if with_passcode else "",
@@ -59,13 +59,18 @@ def test_the_shared_link(key_worker, case, partner_with_grant, drawn, with_passc
         url = reverse(SHARED, args=[token])
         young_person.get(url)
         answers = [
-            _post(young_person, url, as_posted(data, link.contribution, partner_with_grant.agency), urlencoded)
+            _post(
+                young_person,
+                url,
+                as_posted(data, link.section_link.contribution, partner_with_grant.agency),
+                urlencoded,
+            )
             for data in drawn
         ]
         if any(answer.status_code == 302 or b'"saved": true' in answer.content for answer in answers):
             tally.accepted(SHARED)
         young_person.get(url, ok=False)
-        _workers_pages(key_worker, case, kind, link.contribution)
+        _workers_pages(key_worker, case, kind, link.section_link.contribution)
         # The partner reads what the young person chose to share with them, if anything.
         partner = Visitor(SHARED, partner_with_grant)
         partner.get(reverse("assessments:section", args=[case.pk, kind]))
@@ -82,13 +87,13 @@ def _post(visitor, url: str, data: dict, urlencoded: bool):
 def test_a_nul_byte_in_the_words_is_refused(key_worker, case, action):
     # PostgreSQL cannot keep a NUL byte (SQLite can): the form refuses it on both.
     section = case.assessment.sections.get(kind=SectionKind.ABOUT_ME)
-    link, token = services.link_create(section=section, contributor=Audience.YOUNG_PERSON, name="", by=key_worker)
+    link, token = services.section_link_create(section=section, person=Audience.YOUNG_PERSON, name="", by=key_worker)
     with attempt(SHARED) as young_person:
         url = reverse(SHARED, args=[token])
         response = _post(young_person, url, {"action": action, "text": "a\x00b", "version": "0"}, False)
         assert response.status_code == 400
-        link.contribution.refresh_from_db()
-        assert link.contribution.text == "" and link.contribution.version == 0
+        link.section_link.contribution.refresh_from_db()
+        assert link.section_link.contribution.text == "" and link.section_link.contribution.version == 0
 
 
 def _workers_pages(key_worker, case, kind: str, contribution: Contribution) -> None:
