@@ -1,13 +1,11 @@
-from typing import Any, cast
+from typing import cast
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Hidden, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Hidden, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms.common import helper
-
-from ..sections import Audience
+from cases.forms import shared_links
 
 
 def _layout(name: str, *fields, button) -> FormHelper:
@@ -58,7 +56,9 @@ class JudgementForm(forms.Form):
         )
 
 
-class LinkForm(forms.Form):
+class LinkForm(shared_links.LinkForm):
+    """A link to one part of the assessment: which part, then what every link asks."""
+
     section = forms.ChoiceField(
         label=_("Which part of the assessment?"),
         widget=forms.RadioSelect,
@@ -67,56 +67,8 @@ class LinkForm(forms.Form):
             "invalid_choice": _("Choose one of the parts listed"),
         },
     )
-    contributor = forms.ChoiceField(
-        label=_("Who is it for?"),
-        widget=forms.RadioSelect,
-        choices=[(Audience.YOUNG_PERSON, _("The young person")), (Audience.PARENT_CARER, _("A parent or carer"))],
-        error_messages={"required": _("Choose who the link is for"), "invalid_choice": _("Choose who the link is for")},
-    )
-    name = forms.CharField(
-        label=_("Parent's or carer's name"),
-        required=False,
-        max_length=150,
-        help_text=_("Only for a parent or carer: the name their words will show under."),
-    )
-    days = forms.IntegerField(
-        label=_("Days until the link stops working"),
-        initial=14,
-        min_value=1,
-        max_value=90,
-        error_messages={
-            "required": _("Enter how many days the link works for"),
-            "min_value": _("A link works for at least 1 day"),
-            "max_value": _("A link works for 90 days at most"),
-            "invalid": _("Enter a number of days, like 14"),
-        },
-    )
-    passcode = forms.CharField(
-        label=_("Passcode (optional)"),
-        required=False,
-        max_length=50,
-        help_text=_("A word or number agreed with them. They type it before they see anything."),
-    )
+    field_order = ["section", "contributor", "name", "days", "passcode"]
 
     def __init__(self, *args, sections=(), **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, first_fields=[Field.radios("section", legend_size=Size.SMALL)], **kwargs)
         cast(forms.ChoiceField, self.fields["section"]).choices = [(s.kind, s.get_kind_display()) for s in sections]
-        self.helper = helper(
-            Field.radios("section", legend_size=Size.SMALL),
-            Field.radios("contributor", legend_size=Size.SMALL),
-            Field.text("name", field_width=Fluid.ONE_HALF),
-            Field.text("days", field_width=Fluid.ONE_QUARTER),
-            Field.text("passcode", field_width=Fluid.ONE_HALF),
-            button=_("Make the link"),
-        )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        assert data is not None, "Form.clean answers the cleaned data"
-        if data.get("contributor") == Audience.PARENT_CARER and not (data.get("name") or "").strip():
-            self.add_error("name", _("Enter the parent's or carer's name"))
-        passcode = (data.get("passcode") or "").strip()
-        if passcode and len(passcode) < 4:
-            self.add_error("passcode", _("A passcode needs at least 4 characters"))
-        data["passcode"] = passcode
-        return data
