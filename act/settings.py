@@ -364,5 +364,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint says each step of every PDF it draws ("Step 5 - Creating layout - Page 2") at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
