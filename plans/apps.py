@@ -6,8 +6,13 @@ class PlansConfig(AppConfig):
     verbose_name = "Family plans and meetings"
 
     def ready(self):
-        from cases import panels
+        from django.utils.translation import gettext_lazy as _
+
+        from cases import panels, shared_links
 
         from .review import review_ratings
+        from .services import PLAN_LINK
+        from .views.shared import plan_page
 
         panels.register("assessment-review", review_ratings)
+        shared_links.register_purpose(PLAN_LINK, label=_("Their plan"), handler=plan_page)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from .charts import rating_line_svg
 from .models import (
     Action,
     AgreedVersion,
@@ -50,6 +51,8 @@ def plan_context(plan: FamilyPlan, *, with_changes: bool = True) -> dict:
         ratings = list(goal.ratings.all())
         goal.latest = ratings[-1] if ratings else None
         goal.rating_list = ratings
+        # A line needs two points; one rating is said in words.
+        goal.chart = rating_line_svg(ratings, 320, 120) if len(ratings) > 1 else ""
         goal.action_list = list(goal.actions.all())
         goal.overdue_count = sum(1 for a in goal.action_list if a.done_at is None and a.due_on < today)
     last_agreed = AgreedVersion.objects.filter(plan=plan).select_related("meeting").order_by("-version").first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import meetings, pdf, plan
+from .views import links, meetings, pdf, plan
 
 app_name = "plans"
 
@@ -19,9 +19,11 @@ urlpatterns = [
     path("case/<int:pk>/goals/<int:goal_pk>/actions/new/", plan.action_add, name="action-add"),
     path("case/<int:pk>/actions/<int:action_pk>/done/", plan.action_done, name="action-done"),
     path("case/<int:pk>/safety/new/", plan.safety_add, name="safety-add"),
+    path("case/<int:pk>/link/", links.plan_link_new, name="plan-link-new"),
     path("case/<int:pk>/remove/<str:kind>/<int:item_pk>/", plan.item_remove, name="remove"),
     path("case/<int:pk>/plan.pdf", pdf.plan_pdf, name="plan-pdf"),
     # Meetings
+    path("case/<int:pk>/meetings/<int:meeting_pk>/link/", links.meeting_link_new, name="meeting-link-new"),
     path("case/<int:pk>/meetings/", meetings.meeting_list, name="meetings"),
     path("case/<int:pk>/meetings/<int:meeting_pk>/", meetings.meeting_list, name="meeting"),
 ]

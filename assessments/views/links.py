@@ -2,11 +2,9 @@
 never stored), list every link of the case, whatever it opens, with its state and last use, and revoke
 one. The links themselves are the case's (`cases.models.SharedLink`)."""
 
-import segno
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -59,8 +57,7 @@ def link_new(request, pk: int):
             form.add_error(None, str(error))
         else:
             # The only time the token exists outside the young person's hands: this response, not cached.
-            url = request.build_absolute_uri(reverse("shared-link", args=[token]))
-            qr = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#0b0c0c")
+            url, qr = shared_links.address_and_code(request, token)
             context = {"link": link, "url": url, "qr": qr, "has_passcode": bool(data["passcode"])}
             return render_case(
                 request, "assessments/link_made.html", case, "assessment", context, viewed="shared link made"

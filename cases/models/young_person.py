@@ -76,6 +76,11 @@ class YoungPerson(models.Model):
         return f"{self.preferred_name or self.given_name} {self.family_name}"
 
     @property
+    def called(self) -> str:
+        """What they are called, first name only: their preferred name if they gave one."""
+        return self.preferred_name or self.given_name
+
+    @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
 

@@ -58,3 +58,12 @@ def label(name: str) -> str:
     """The words for a kind of link on the worker's pages (its name, if nobody registered it)."""
     found = _purposes.get(name)
     return str(found.label) if found else name
+
+
+def address_and_code(request: HttpRequest, token: str) -> tuple[str, str]:
+    """The link's full address and its QR code (SVG), for the one page that shows them to the worker."""
+    import segno
+    from django.urls import reverse
+
+    url = request.build_absolute_uri(reverse("shared-link", args=[token]))
+    return url, segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#0b0c0c")

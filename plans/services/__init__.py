@@ -1,6 +1,7 @@
 """Writes to the family plan and its meetings. Each is one transaction, keyword-only, and records who did it.
 Callers use `services.<name>`; the functions live in modules by what they write."""
 
+from .links import MEETING_LINK, PLAN_LINK, meeting_link_create, plan_link_create
 from .plan import (
     PlanError,
     action_add,
@@ -21,6 +22,10 @@ from .plan import (
 )
 
 __all__ = [
+    "MEETING_LINK",
+    "PLAN_LINK",
+    "meeting_link_create",
+    "plan_link_create",
     "PlanError",
     "action_add",
     "action_done",

@@ -44,7 +44,12 @@ def _changed(plan: FamilyPlan, what: str, *, by: User | None, label: str = "", a
     plan.version = locked.version + 1
     FamilyPlan.objects.filter(pk=plan.pk).update(version=plan.version, updated_at=timezone.now())
     change = PlanChange.objects.create(
-        plan=plan, version=plan.version, what=what[:400], by_user=by, by_label=_label(by, label), at=at or timezone.now()
+        plan=plan,
+        version=plan.version,
+        what=what[:400],
+        by_user=by,
+        by_label=_label(by, label),
+        at=at or timezone.now(),
     )
     audit.record(user=by, case=plan.case, action=AuditAction.CHANGE, what=f"family plan: {what}"[:200])
     return change

@@ -1,0 +1,94 @@
+"""Links for the young person and family, made by a worker: to their plan ("my plan") and to a meeting being
+planned ("plan my meeting"). The token is shown once, on the page that makes it; the case's list of links
+(the assessment's Shared links page) lists and revokes them with every other link of the case."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from cases import access, shared_links
+from cases.case_page import posted, render_case
+from cases.forms.shared_links import LinkForm
+from cases.models import Person
+
+from .. import services
+from ..models import FamilyPlan, Meeting
+from ..words import meeting_name
+
+
+def _make(request, case, tab: str, *, title: str, explanation: str, back_url: str, what: str, create):
+    form = LinkForm(posted(request), passcode_required=True, initial={"contributor": Person.YOUNG_PERSON, "days": 14})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            link, token = create(
+                person=data["contributor"], name=data["name"].strip(), days=data["days"], passcode=data["passcode"]
+            )
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            url, qr = shared_links.address_and_code(request, token)
+            context = {"link": link, "what": what, "url": url, "qr": qr, "has_passcode": True, "back_url": back_url}
+            return render_case(request, "plans/link_made.html", case, tab, context, viewed="shared link made")
+    context = {"form": form, "title": title, "explanation": explanation, "back_url": back_url}
+    return render_case(
+        request,
+        "plans/link_new.html",
+        case,
+        tab,
+        context,
+        viewed=f"{title} (to make one)",
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def plan_link_new(request, pk: int):
+    case = access.get_case_for_change(request.user, pk, open_only=True)
+    plan = get_object_or_404(FamilyPlan, case=case)
+    plan.case = case
+
+    def create(**kwargs):
+        return services.plan_link_create(plan=plan, by=request.user, **kwargs)
+
+    return _make(
+        request,
+        case,
+        "plan",
+        title=_("Make a link to their plan"),
+        explanation=_(
+            "They read their plan in plain words on their phone, rate their goals and add to their safety plan. "
+            "Agree a passcode with them: the plan holds the numbers they call."
+        ),
+        back_url=reverse("plans:plan", args=[case.pk]),
+        what=_("their plan"),
+        create=create,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def meeting_link_new(request, pk: int, meeting_pk: int):
+    case = access.get_case_for_change(request.user, pk, open_only=True)
+    meeting = get_object_or_404(Meeting, pk=meeting_pk, case=case)
+    meeting.case = case
+
+    def create(**kwargs):
+        return services.meeting_link_create(meeting=meeting, by=request.user, **kwargs)
+
+    return _make(
+        request,
+        case,
+        "meetings",
+        title=_("Make a “plan my meeting” link"),
+        explanation=_(
+            "They choose on their phone where and when the meeting is, who comes and who does not, their part in "
+            "it, whether an advocate comes, and what is talked about first."
+        ),
+        back_url=reverse("plans:meeting", args=[case.pk, meeting.pk]),
+        what=meeting_name(meeting),
+        create=create,
+    )
