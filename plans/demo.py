@@ -6,16 +6,16 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from cases.models import Case
+from cases.models import Case, Person, SharedLink
 
 from . import services
 from .models import FamilyPlan, RatedBy, SafetyPart, Whose
 
 STRENGTHS = [
-    (Whose.YOUNG_PERSON, "Funny, loyal to her friends, and brilliant at art."),
-    (Whose.YOUNG_PERSON, "Keeps coming to the milkshake meet-ups, even on bad weeks."),
-    (Whose.FAMILY, "Her mum phones every Sunday and wants to see her more."),
-    (Whose.NETWORK, "Staff at the children's home she trusts: Marcus on the late shift."),
+    (Whose.YOUNG_PERSON, "Funny, loyal to your friends, and brilliant at art."),
+    (Whose.YOUNG_PERSON, "You keep coming to the milkshake meet-ups, even on bad weeks."),
+    (Whose.FAMILY, "Your mum phones every Sunday and wants to see you more."),
+    (Whose.NETWORK, "Staff at the children's home you trust: Marcus on the late shift."),
 ]
 PRIORITIES = [
     (Whose.YOUNG_PERSON, "Stay at the children's home"),
@@ -108,5 +108,17 @@ def _destinys_plan(case: Case, worker: User, coordinator: User) -> FamilyPlan:
     return plan
 
 
-def seed(people: dict[str, User], cases: dict[str, Case]) -> None:
-    _destinys_plan(cases["destiny"], people["worker"], people["coordinator"])
+DEMO_PASSCODE = "otter"
+
+
+def seed(people: dict[str, User], cases: dict[str, Case]) -> str:
+    """Destiny's plan and meetings; returns the token of a fresh "my plan" link for her (passcode
+    DEMO_PASSCODE). A token is never stored, so each seeding makes a new link and revokes the last."""
+    plan = _destinys_plan(cases["destiny"], people["worker"], people["coordinator"])
+    SharedLink.objects.filter(case=plan.case, purpose=services.PLAN_LINK, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    _link, token = services.plan_link_create(
+        plan=plan, person=Person.YOUNG_PERSON, name="", by=people["worker"], days=30, passcode=DEMO_PASSCODE
+    )
+    return token

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             codes = accounts_demo.enrol(people)
             cases = cases_demo.seed(people)
             token = assessments_demo.seed(people, cases)
-            plans_demo.seed(people, cases)
+            plan_token = plans_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
         self.stdout.write("Sign-ins: " + ", ".join(people))
@@ -45,6 +45,10 @@ class Command(BaseCommand):
         base = settings.SITE_URL
         self.stdout.write(
             f"Destiny's link to her 'About me' (no passcode): {base}{reverse('shared-link', args=[token])}"
+        )
+        self.stdout.write(
+            f"Destiny's link to her plan (passcode {plans_demo.DEMO_PASSCODE}): "
+            f"{base}{reverse('shared-link', args=[plan_token])}"
         )
 
     def _write_backup_codes(self, codes: dict[str, list[str]], path: Path) -> None:
