@@ -102,6 +102,16 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
         destiny,
         worker,
         [
+            # First met nine weeks ago: her first meeting about what she wants (the Ambitions meeting) was held
+            # within the eight weeks that follow (plans' demo).
+            dict(
+                kind="contact",
+                occurred_at=now - timedelta(weeks=9),
+                summary="First meeting, at the children's home",
+                method="visit",
+                seen_alone=False,
+                their_words="You can stay for one drink.",
+            ),
             dict(
                 kind="contact",
                 occurred_at=now - timedelta(days=9),
@@ -162,6 +172,15 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
         emily,
         worker,
         [
+            # First met nine weeks ago, and no meeting about what she wants held since: her case is flagged.
+            dict(
+                kind="contact",
+                occurred_at=now - timedelta(weeks=9),
+                summary="First visit at home, with her dad",
+                method="visit",
+                seen_alone=False,
+                their_words="I don't need anyone.",
+            ),
             dict(
                 kind="contact",
                 occurred_at=now - timedelta(days=6),
@@ -180,7 +199,7 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
 
     team = _team_of(manager)
     accepted_referral(destiny, "destiny", manager, received_at=now - timedelta(weeks=10), fields=DESTINYS_REFERRAL)
-    accepted_referral(emily, "emily", manager, received_at=now - timedelta(weeks=6), fields=EMILYS_REFERRAL)
+    accepted_referral(emily, "emily", manager, received_at=now - timedelta(weeks=10), fields=EMILYS_REFERRAL)
     if not Referral.objects.filter(team=team, status=Referral.Status.WAITING).exists():
         for received_at, fields in waiting_referrals(now):
             services.referral_create(team=team, by=None, received_at=received_at, fields=fields)
