@@ -46,3 +46,38 @@ def first_error(form: forms.Form) -> str:
             if not message.startswith("Select a valid choice"):
                 return message
     return str(_("Something in that could not be kept. Try again, or ask your worker."))
+
+
+ROLES = [
+    ("chair", _("Run the meeting")),
+    ("co_chair", _("Run it with someone else")),
+    ("attend", _("Just be there")),
+    ("not_attend", _("Not be there, and have someone share what I think")),
+]
+
+
+def _words(label, max_length=1000):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        error_messages={"max_length": _("That is a bit long: please make it shorter.")},
+    )
+
+
+class MeetingChoicesForm(forms.Form):
+    """The young person's choices for a meeting, on their phone. All optional: they say what they want to."""
+
+    place = _words(_("Where would you like it to be?"), 200)
+    time = _words(_("When suits you?"), 200)
+    wanted = _words(_("Who do you want there?"))
+    not_wanted = _words(_("Is there anyone you don’t want there?"))
+    role = forms.ChoiceField(choices=ROLES, required=False, widget=forms.RadioSelect)
+    advocate_wanted = forms.TypedChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        required=False,
+        empty_value=False,
+    )
+    advocate_name = _words(_("If you know who, write their name"), 150)
+    talk_first = _words(_("What do you want to talk about first?"))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cases import services as case_services
-from cases.models import SharedLink
+from cases.models import Person, SharedLink
 
 from ..models import FamilyPlan, Meeting
 from .plan import PlanError
@@ -47,6 +47,8 @@ def meeting_link_create(
     *, meeting: Meeting, person: str, name: str, by: User, days: int, passcode: str
 ) -> tuple[SharedLink, str]:
     _passcode_needed(passcode)
+    if person != Person.YOUNG_PERSON:
+        raise PlanError(_("A “plan my meeting” link is for the young person: the choices are theirs."))
     if meeting.status != Meeting.Status.PLANNED:
         raise PlanError(_("The meeting is no longer being planned."))
     try:
