@@ -20,6 +20,7 @@ SAMPLES = {
     "entry_pk": "{entry_pk}",
     "contribution_pk": "{contribution_pk}",
     "proposal_pk": "{proposal_pk}",
+    "meeting_pk": "{meeting_pk}",
     "kind": "{kind}",
     "token": "a-token-that-does-not-exist",
     "uidb64": "MQ",
@@ -82,7 +83,7 @@ def make_rochdale(key_worker) -> dict:
 def make_rochdale_record(key_worker) -> dict:
     """`make_rochdale`, with a record on the case for every page of it to open: a network member, a missing
     episode still going on and one with its return home interview due, a link to another case, a shared link,
-    a contribution and a timescale proposal."""
+    a contribution, a timescale proposal and a meeting planned (which has started: it can be recorded)."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -91,6 +92,8 @@ def make_rochdale_record(key_worker) -> dict:
     from assessments.sections import Audience, SectionKind
     from cases import services
     from cases.tests.factories import CaseFactory
+    from plans.models import Meeting
+    from plans.services import meetings as plans_meetings
 
     objects = make_rochdale(key_worker)
     case = objects["case"]
@@ -112,7 +115,19 @@ def make_rochdale_record(key_worker) -> dict:
         target_date=timezone.localdate() + timedelta(weeks=8),
         by=key_worker,
     )
+    meeting = plans_meetings.meeting_plan(
+        case=case,
+        kind="ambitions",
+        title="",
+        starts_at=now + timedelta(days=3),
+        minutes=60,
+        place=SECRET,
+        attendees=[plans_meetings.AttendeeData(name=SECRET, role=SECRET, network_member=member)],
+        by=key_worker,
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(hours=1))
     objects.update(
+        meeting=meeting,
         member=member,
         still_missing=still_missing,
         back_home=back_home,
@@ -148,5 +163,6 @@ def concrete_path(name: str, path: str, objects: dict) -> str:
         entry_pk=_pk(objects, "still_missing" if name == "cases:timeline-returned" else "back_home"),
         contribution_pk=_pk(objects, "contribution"),
         proposal_pk=_pk(objects, "proposal"),
+        meeting_pk=_pk(objects, "meeting"),
         kind="about_me" if assessments else "contact",
     )
