@@ -12,15 +12,17 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import (
     BooleanField,
+    Case,
     DateTimeField,
     Exists,
     ExpressionWrapper,
-    F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    When,
 )
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from cases.models import Stage, TimelineEntry
@@ -65,9 +67,16 @@ def annotate_case_flags(cases: QuerySet, user) -> QuerySet:
         ambitions_held=ambitions_held(),
         actions_overdue=open_actions_overdue(),
     ).annotate(
-        ambitions_due_by=ExpressionWrapper(F("first_contact_at") + AMBITIONS_WITHIN, output_field=DateTimeField()),
-        ambitions_overdue=ExpressionWrapper(
-            Q(ambitions_held=False, first_contact_at__lt=overdue_before()) & ~Q(stage=Stage.CLOSED),
+        # The day of the first contact, where the service is, then 8 weeks of days: adding 8 weeks to the moment
+        # itself would land an hour early across a change of the clocks, on the evening before.
+        ambitions_due_by=ExpressionWrapper(
+            TruncDate("first_contact_at", tzinfo=timezone.get_current_timezone()) + AMBITIONS_WITHIN,
+            output_field=DateTimeField(),
+        ),
+        # Without a first contact the comparison is unknown (NULL): the flag is then False, not None.
+        ambitions_overdue=Case(
+            When(Q(ambitions_held=False, first_contact_at__lt=overdue_before()) & ~Q(stage=Stage.CLOSED), then=True),
+            default=False,
             output_field=BooleanField(),
         ),
     )

@@ -70,7 +70,7 @@ def ambitions_reminders(now: datetime) -> list[Message]:
         overdue = case.first_contact_at < overdue_before(today)
         words = {
             "name": case.young_person.display_name,
-            "date": date_format(timezone.localtime(case.first_contact_at + AMBITIONS_WITHIN), "j F Y"),
+            "date": date_format(timezone.localtime(case.first_contact_at).date() + AMBITIONS_WITHIN, "j F Y"),
         }
         if overdue:
             text = _("%(name)s's Ambitions meeting is overdue (it was due by %(date)s).") % words
