@@ -39,43 +39,45 @@ def calendar_file(meeting: Meeting, attendee: Attendee, kind: str) -> bytes:
     organiser = vCalAddress(f"mailto:{meeting.organiser.email or settings.DEFAULT_FROM_EMAIL}")
     organiser.params["cn"] = vText(meeting.organiser.get_full_name() or meeting.organiser.get_username())
     event.add("organizer", organiser)
+    # Their address only, not their name: a parent's family name is often the young person's.
     person = vCalAddress(f"mailto:{attendee.email}")
-    person.params["cn"] = vText(attendee.name)
     person.params["rsvp"] = vText("FALSE")
     event.add("attendee", person)
     calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _words(meeting: Meeting, attendee: Attendee, kind: str) -> tuple[str, str]:
-    """The subject and the body: the meeting's name, when, where; plain words, nothing of the case."""
+def _words(meeting: Meeting, kind: str) -> tuple[str, str]:
+    """The subject and the body: the meeting's name, when, where; plain words, nothing of the case. Not even
+    the person's name: a parent's family name is often the young person's."""
     details = {
         "meeting": meeting.name,
         "when": date_format(timezone.localtime(meeting.starts_at), "l j F Y, H:i"),
         "minutes": meeting.minutes,
         "place": meeting.place,
-        "name": attendee.name,
     }
     if kind == CANCEL:
         subject = _("Cancelled: %(meeting)s, %(when)s") % details
         body = _(
-            "Hello %(name)s,\n\nThe %(meeting)s on %(when)s at %(place)s is not going ahead, or you are no longer "
-            "invited to it. The attached file takes it out of your calendar.\n\nIf you have a question, please "
-            "contact the worker who invited you."
+            "Hello,\n\nThis meeting is not going ahead, or you are no longer invited to it:\n\n"
+            "%(meeting)s\nWhen: %(when)s\nWhere: %(place)s\n\nThe attached file takes it out of your calendar. "
+            "If you have a question, please contact the worker who invited you."
         )
     elif meeting.sequence:
         subject = _("Changed: %(meeting)s, %(when)s") % details
         body = _(
-            "Hello %(name)s,\n\nThe %(meeting)s has changed. It is now on %(when)s (%(minutes)s minutes) at "
-            "%(place)s.\n\nThe attached file updates your calendar.\n\nIf you have a question, please contact the "
-            "worker who invited you."
+            "Hello,\n\nA meeting you are invited to has changed. It is now:\n\n"
+            "%(meeting)s\nWhen: %(when)s (%(minutes)s minutes)\nWhere: %(place)s\n\n"
+            "The attached file updates your calendar. If you have a question, please contact the worker who "
+            "invited you."
         )
     else:
         subject = _("Invitation: %(meeting)s, %(when)s") % details
         body = _(
-            "Hello %(name)s,\n\nYou are invited to a %(meeting)s on %(when)s (%(minutes)s minutes) at "
-            "%(place)s.\n\nThe attached file adds it to your calendar.\n\nIf you cannot come, or have a question, "
-            "please contact the worker who invited you."
+            "Hello,\n\nYou are invited to a meeting:\n\n"
+            "%(meeting)s\nWhen: %(when)s (%(minutes)s minutes)\nWhere: %(place)s\n\n"
+            "The attached file adds it to your calendar. If you cannot come, or have a question, please contact "
+            "the worker who invited you."
         )
     return subject, body % details
 
@@ -91,7 +93,7 @@ def send(meeting_pk: int, kind: str, attendee_pks: list[int] | None = None) -> i
         attendees = attendees.filter(removed_at__isnull=True)
     sent = 0
     for attendee in attendees:
-        subject, body = _words(meeting, attendee, kind)
+        subject, body = _words(meeting, kind)
         message = EmailMessage(subject=subject, body=body, to=[attendee.email])
         method = "CANCEL" if kind == CANCEL else "REQUEST"
         message.attach("meeting.ics", calendar_file(meeting, attendee, kind), f"text/calendar; method={method}")

@@ -1,7 +1,7 @@
 """The form that records a meeting once it was held: who came, the views, the decisions, a summary in plain
 words for the young person and family, and up to three actions for the family plan."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
@@ -147,13 +147,10 @@ class RecordForm(forms.Form):
             for part in gaps:
                 self.add_error(names[part], missing[part] % {"row": row})
             if not gaps:
+                goal, what, who, due = (values[part] for part in ("goal", "what", "who", "due"))
+                assert isinstance(due, date), "the date field gives a date"
                 self.actions.append(
-                    ActionData(
-                        goal=self.goals[values["goal"]],
-                        what=values["what"],
-                        who_name=values["who"],
-                        due_on=values["due"],
-                    )
+                    ActionData(goal=self.goals[str(goal)], what=str(what), who_name=str(who), due_on=due)
                 )
         return data
 

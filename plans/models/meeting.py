@@ -4,6 +4,7 @@ they gave them; an organiser who cannot follow one records why (`ChoiceOverride`
 can read it."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -94,7 +95,7 @@ class Meeting(models.Model):
 
     @property
     def ends_at(self):
-        return self.starts_at + timezone.timedelta(minutes=self.minutes)
+        return self.starts_at + timedelta(minutes=self.minutes)
 
     @property
     def has_choices(self) -> bool:

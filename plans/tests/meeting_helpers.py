@@ -2,6 +2,7 @@
 addresses, and the planning form's answers as a browser sends them."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ def url(name, case, meeting=None):
 
 
 def make_coordinator(case) -> User:
-    person = UserFactory(
+    person = UserFactory.create(
         username="coordinator", first_name="Helen", last_name="Ward", role=User.Role.PLAN_COORDINATOR, team=None
     )
     case_services.case_set_plan_coordinator(case=case, coordinator=person, by=None)
@@ -72,8 +73,8 @@ def plan_form(**changes) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def choices_of(meeting, **changes) -> dict:
-    values = {
+def choices_of(meeting, **changes) -> Meeting:
+    values: dict[str, Any] = {
         "place": "the youth club",
         "time": "after school",
         "wanted": "my advocate, Nan",

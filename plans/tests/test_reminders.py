@@ -3,6 +3,7 @@ kind, recorded once per person and thing however the runs fall (twice, at the sa
 and settled when what they were about is done."""
 
 import threading
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -14,11 +15,13 @@ from django.utils import timezone
 from accounts.models import Notification
 from accounts.notifications import due_messages, notify
 from accounts.tasks import send_reminders
+from act.testing import RealWorker, wait_for
 from cases import services as case_services
 from cases.tests.factories import CaseFactory
 from plans.models import Meeting
 from plans.services import meetings as services
 from plans.services import plan as plan_services
+from plans.tasks import send_invitations
 
 from .meeting_helpers import make_coordinator, plan_meeting, started
 
@@ -187,7 +190,11 @@ def test_finding_what_is_due_is_a_fixed_number_of_queries(case, key_worker, mana
 def _due_now(case, key_worker, manager):
     make_coordinator(case)
     first_contact(case, key_worker, days_ago=10 * 7)
-    soon(case, key_worker, attendees=[services.AttendeeData(name="The manager", user=manager)])
+    people = [
+        services.AttendeeData(name="The manager", user=manager),
+        services.AttendeeData(name="Nan", email="nan@example.org"),
+    ]
+    soon(case, key_worker, attendees=people)
     Notification.objects.all().delete()
 
 
@@ -228,3 +235,31 @@ def test_a_run_after_an_outage_catches_up_and_a_run_cut_off_is_completed_without
     assert Notification.objects.count() == 3 and len(mail.outbox) == 3
     send_reminders()
     assert Notification.objects.count() == 3 and len(mail.outbox) == 3
+
+
+@pytest.fixture
+def email_dir(tmp_path):
+    return tmp_path / "emails"
+
+
+def _emails_in(folder) -> str:
+    return "".join(path.read_text() for path in folder.glob("*.log")) if folder.exists() else ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_the_invitations_and_runs_reminders_concurrently_once(case, key_worker, manager, email_dir):
+    queue = f"test-{uuid.uuid4().hex}"
+    env = {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(email_dir)}
+    # Planned while the worker was down: the invitation waits on the broker; the reminders came due meanwhile.
+    _due_now(case, key_worker, manager)
+    meeting = Meeting.objects.get()
+    with RealWorker(queue, concurrency=2, env=env) as worker:
+        send_invitations.apply_async((meeting.pk, "request", None), queue=queue)
+        send_reminders.apply_async(queue=queue)
+        send_reminders.apply_async(queue=queue)
+        assert wait_for(lambda: worker.log().count("succeeded") >= 3, timeout=90), worker.log()[-3000:]
+    assert Notification.objects.count() == 3
+    sent = _emails_in(email_dir)
+    assert sent.count("\nSubject: ") == 3 + 1, worker.output[-3000:]  # three reminders, one invitation (by email)
+    assert "BEGIN:VCALENDAR" in sent and f"UID:{meeting.uid}" in sent
+    assert case.young_person.given_name not in sent and case.young_person.family_name not in sent
