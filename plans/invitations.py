@@ -79,7 +79,8 @@ def _words(meeting: Meeting, kind: str) -> tuple[str, str]:
             "The attached file adds it to your calendar. If you cannot come, or have a question, please contact "
             "the worker who invited you."
         )
-    return subject, body % details
+    # A name typed with a line break in it must not break the email's headers.
+    return " ".join(subject.split()), body % details
 
 
 def send(meeting_pk: int, kind: str, attendee_pks: list[int] | None = None) -> int:

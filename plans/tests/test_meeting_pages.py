@@ -1,8 +1,11 @@
 """The meeting pages: who may read them and who may change them, what they show, and what planning one
 does."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from accounts.models import Notification
 from act.testing import assert_closed_case_refused, assert_query_budget
@@ -139,3 +142,24 @@ def test_the_meeting_page_needs_the_same_queries_however_many_people_are_invited
         Attendee.objects.bulk_create([Attendee(meeting=meeting, name=f"Person {i}") for i in range(n)])
 
     assert_query_budget(client_for(key_worker), url("meeting", case, meeting), add_rows=add, budget=22, large=30)
+
+
+def test_a_meeting_that_has_started_and_is_not_recorded_says_so(client_for, case, key_worker):
+    meeting = plan_meeting(case, key_worker)
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=timezone.now() - timedelta(hours=3))
+    content = page_text(client_for(key_worker).get(url("meetings", case)))
+    assert "To record" in content.split("Held, cancelled and past", 1)[1]
+
+
+def test_the_meetings_page_says_when_the_ambitions_meeting_is_due(client_for, case, key_worker):
+    case_services.timeline_add(
+        case=case,
+        by=key_worker,
+        kind="contact",
+        method="visit",
+        summary="First visit",
+        occurred_at=timezone.now() - timedelta(weeks=3),
+    )
+    due = timezone.localdate() - timedelta(weeks=3) + timedelta(weeks=8)
+    content = page_text(client_for(key_worker).get(url("meetings", case)))
+    assert f"The Ambitions meeting is due by {due.day} {due:%B %Y}" in content

@@ -85,7 +85,14 @@ def meeting_list(request, pk: int):
         (m for m in meetings if m.status == Meeting.Status.PLANNED and m.ends_at >= now), key=lambda m: m.starts_at
     )
     past = [m for m in meetings if m not in upcoming]
-    context = {"upcoming": upcoming, "past": past, "meetings": meetings}
+    held = Meeting.Status.HELD
+    context = {
+        "upcoming": upcoming,
+        "past": past,
+        "meetings": meetings,
+        "now": now,
+        "ambitions_held": any(m.kind == Meeting.Kind.AMBITIONS and m.status == held for m in meetings),
+    }
     return render_case(request, "plans/meetings.html", case, "meetings", context, viewed="meetings")
 
 
