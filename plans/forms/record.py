@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.forms.common import DayMonthYearField, helper
 
 from ..models import Attendee, Goal, Meeting
-from ..services.meetings import ActionData, Record
+from ..services.meeting_record import ActionData, Record
 
 ACTION_ROWS = 3
 LONG_TEXT = 10_000

@@ -131,7 +131,7 @@ def test_recording_the_ambitions_meeting_settles_what_the_workers_were_told(case
         ]
     )
     meeting = started(plan_meeting(case, key_worker))
-    from plans.services.meetings import Record, meeting_record
+    from plans.services.meeting_record import Record, meeting_record
 
     record = Record(
         attendance={},

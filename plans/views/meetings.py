@@ -22,6 +22,7 @@ from ..forms.meetings import CancelForm, ChoicesForm, MeetingForm
 from ..forms.record import RecordForm
 from ..models import Attendee, ChoiceOverride, Goal, Meeting
 from ..services import meetings as services
+from ..services.meeting_record import meeting_record as meeting_record_service
 
 EMAIL = re.compile(r"[^@\s,;<>()]+@[^@\s,;<>()]+\.[A-Za-z]{2,}")
 
@@ -199,7 +200,7 @@ def meeting_record(request, pk: int, meeting_pk: int):
     started = meeting.starts_at <= timezone.now()
     if request.method == "POST" and started and form.is_valid():
         try:
-            services.meeting_record(meeting=meeting, record=form.record(), by=request.user)
+            meeting_record_service(meeting=meeting, record=form.record(), by=request.user)
         except services.MeetingError as error:
             form.add_error(None, str(error))
         else:
