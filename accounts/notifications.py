@@ -52,6 +52,12 @@ EMAIL_TEXT = {
     "timescale-decided": gettext_lazy("An assessment timescale you proposed has been decided"),
     "review-due": gettext_lazy("An assessment review is coming due"),
     "review-overdue": gettext_lazy("An assessment review is overdue"),
+    "meeting-invited": gettext_lazy("You are invited to a meeting"),
+    "meeting-moved": gettext_lazy("A meeting you are invited to has moved"),
+    "meeting-reminder": gettext_lazy("A meeting you are invited to is coming up"),
+    "ambitions-due": gettext_lazy("An Ambitions meeting is coming due"),
+    "ambitions-overdue": gettext_lazy("An Ambitions meeting is overdue"),
+    "action-overdue": gettext_lazy("An action of yours in a family plan is past its date"),
 }
 
 

@@ -20,11 +20,11 @@ SAMPLES = {
     "entry_pk": "{entry_pk}",
     "contribution_pk": "{contribution_pk}",
     "proposal_pk": "{proposal_pk}",
+    "meeting_pk": "{meeting_pk}",
     "kind": "{kind}",
     "item_pk": "{item_pk}",
     "goal_pk": "{goal_pk}",
     "action_pk": "{action_pk}",
-    "meeting_pk": "{meeting_pk}",
     "direction": "up",
     "token": "a-token-that-does-not-exist",
     "uidb64": "MQ",
@@ -87,7 +87,7 @@ def make_rochdale(key_worker) -> dict:
 def make_rochdale_record(key_worker) -> dict:
     """`make_rochdale`, with a record on the case for every page of it to open: a network member, a missing
     episode still going on and one with its return home interview due, a link to another case, a shared link,
-    a contribution and a timescale proposal."""
+    a contribution, a timescale proposal and a meeting planned (which has started: it can be recorded)."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -96,6 +96,8 @@ def make_rochdale_record(key_worker) -> dict:
     from assessments.sections import Audience, SectionKind
     from cases import services
     from cases.tests.factories import CaseFactory
+    from plans.models import Meeting
+    from plans.services import meetings as plans_meetings
 
     objects = make_rochdale(key_worker)
     case = objects["case"]
@@ -117,8 +119,20 @@ def make_rochdale_record(key_worker) -> dict:
         target_date=timezone.localdate() + timedelta(weeks=8),
         by=key_worker,
     )
-    objects.update(_a_plan_and_a_meeting(case, key_worker))
+    meeting = plans_meetings.meeting_plan(
+        case=case,
+        kind="ambitions",
+        title="",
+        starts_at=now + timedelta(days=3),
+        minutes=60,
+        place=SECRET,
+        attendees=[plans_meetings.AttendeeData(name=SECRET, role=SECRET, network_member=member)],
+        by=key_worker,
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(hours=1))
+    objects.update(_a_plan(case, key_worker))
     objects.update(
+        meeting=meeting,
         member=member,
         still_missing=still_missing,
         back_home=back_home,
@@ -130,14 +144,13 @@ def make_rochdale_record(key_worker) -> dict:
     return objects
 
 
-def _a_plan_and_a_meeting(case, key_worker) -> dict:
-    """The case's family plan with a goal, an action and a strength, and a meeting planned."""
+def _a_plan(case, key_worker) -> dict:
+    """The case's family plan with a goal, an action and a strength."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from plans import services as plan_services
-    from plans.models import Meeting
 
     plan = plan_services.plan_start(case=case, by=key_worker)
     strength = plan_services.strength_add(plan=plan, whose="young_person", text=SECRET, by=key_worker)
@@ -147,15 +160,7 @@ def _a_plan_and_a_meeting(case, key_worker) -> dict:
     action = plan_services.action_add(
         goal=goal, what=SECRET, who_name=SECRET, due_on=timezone.localdate() + timedelta(days=7), by=key_worker
     )
-    meeting = Meeting.objects.create(
-        case=case,
-        kind=Meeting.Kind.AMBITIONS,
-        starts_at=timezone.now() + timedelta(days=7),
-        place=SECRET,
-        organiser=key_worker,
-        created_by=key_worker,
-    )
-    return {"plan": plan, "strength": strength, "goal": goal, "action": action, "meeting": meeting}
+    return {"plan": plan, "strength": strength, "goal": goal, "action": action}
 
 
 def _pk(objects: dict, key: str) -> str:
@@ -182,9 +187,9 @@ def concrete_path(name: str, path: str, objects: dict) -> str:
         entry_pk=_pk(objects, "still_missing" if name == "cases:timeline-returned" else "back_home"),
         contribution_pk=_pk(objects, "contribution"),
         proposal_pk=_pk(objects, "proposal"),
+        meeting_pk=_pk(objects, "meeting"),
         kind="about_me" if assessments else "strength" if name.startswith("plans:") else "contact",
         item_pk=_pk(objects, "strength"),
         goal_pk=_pk(objects, "goal"),
         action_pk=_pk(objects, "action"),
-        meeting_pk=_pk(objects, "meeting"),
     )

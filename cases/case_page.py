@@ -32,6 +32,10 @@ def outstanding_interview(user, case: Case) -> TimelineEntry | None:
     )
 
 
+# The flags the header shows, named by the apps that register them in `cases.flags`.
+HEADER_FLAGS = ("assessment_overdue", "agreed_target", "ambitions_overdue", "ambitions_due_by", "actions_overdue")
+
+
 def render_case(
     request, template: str, case: Case, tab: str, context: dict | None = None, *, viewed: str, status: int = 200
 ):
@@ -41,9 +45,7 @@ def render_case(
     if request.method == "GET" and status < 400:
         audit.viewed(request, case, viewed)
     interview = outstanding_interview(user, case)
-    flags: Mapping[str, Any] = (
-        with_flags(Case.objects.filter(pk=case.pk), user).values("assessment_overdue", "agreed_target").first() or {}
-    )
+    flags: Mapping[str, Any] = with_flags(Case.objects.filter(pk=case.pk), user).values(*HEADER_FLAGS).first() or {}
     base = {
         "case": case,
         "young_person": case.young_person,
@@ -51,8 +53,7 @@ def render_case(
         "case_access": access.access_to(user, case),
         "interview": interview,
         "interview_hours_left": interview.return_interview_hours_left if interview else None,
-        "assessment_overdue": flags.get("assessment_overdue"),
-        "agreed_target": flags.get("agreed_target"),
+        **{name: flags.get(name) for name in HEADER_FLAGS},
     }
     return render(request, template, {**base, **(context or {})}, status=status)
 

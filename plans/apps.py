@@ -8,13 +8,20 @@ class PlansConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from cases import panels, shared_links
+        from accounts.notifications import register_reminders
+        from cases import flags, panels, shared_links
 
+        from .queries import annotate_case_flags
+        from .reminders import action_reminders, ambitions_reminders, meeting_reminders
         from .review import review_ratings
         from .services import MEETING_LINK, PLAN_LINK
         from .views.shared import plan_page
         from .views.shared_meeting import meeting_page
 
+        flags.register(annotate_case_flags)
+        register_reminders(meeting_reminders)
+        register_reminders(ambitions_reminders)
+        register_reminders(action_reminders)
         panels.register("assessment-review", review_ratings)
         shared_links.register_purpose(PLAN_LINK, label=_("Their plan"), handler=plan_page)
         shared_links.register_purpose(MEETING_LINK, label=_("Plan my meeting"), handler=meeting_page)

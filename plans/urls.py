@@ -25,5 +25,10 @@ urlpatterns = [
     # Meetings
     path("case/<int:pk>/meetings/<int:meeting_pk>/link/", links.meeting_link_new, name="meeting-link-new"),
     path("case/<int:pk>/meetings/", meetings.meeting_list, name="meetings"),
-    path("case/<int:pk>/meetings/<int:meeting_pk>/", meetings.meeting_list, name="meeting"),
+    path("case/<int:pk>/meetings/new/", meetings.meeting_new, name="meeting-new"),
+    path("case/<int:pk>/meetings/<int:meeting_pk>/", meetings.meeting_page, name="meeting"),
+    path("case/<int:pk>/meetings/<int:meeting_pk>/choices/", meetings.meeting_choices, name="meeting-choices"),
+    path("case/<int:pk>/meetings/<int:meeting_pk>/change/", meetings.meeting_change, name="meeting-change"),
+    path("case/<int:pk>/meetings/<int:meeting_pk>/cancel/", meetings.meeting_cancel, name="meeting-cancel"),
+    path("case/<int:pk>/meetings/<int:meeting_pk>/record/", meetings.meeting_record, name="meeting-record"),
 ]

@@ -137,7 +137,8 @@ def test_finding_what_is_due_is_a_fixed_number_of_queries(team, key_worker, mana
         c = CaseFactory(team=team, key_worker=key_worker)
         _review_due_in(c, 1)
         _missing(c, key_worker, returned_hours_ago=60)
-    assert count() == few <= 6
+    # Six for the case record's and the assessment's sources; one for each of the plan's three (plans/reminders.py).
+    assert count() == few <= 9
 
 
 @pytest.mark.django_db(transaction=True)

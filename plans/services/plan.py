@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.notifications import settle
 from cases import audit
 from cases.models import AuditEvent, Case
 
@@ -189,6 +190,7 @@ def action_done(*, action: Action, by: User) -> Action:
         action.done_by = by
         action.save(update_fields=["done_at", "done_by"])
         _changed(action.goal.plan, _("Action done: %(what)s") % {"what": action.what}, by=by)
+        settle([f"action-overdue:{action.pk}"])
     return action
 
 
