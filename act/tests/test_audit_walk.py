@@ -25,6 +25,9 @@ POST_ONLY = {
     "referrals:duplicate",
     "referrals:import-confirm",
     "referrals:import-cancel",
+    "plans:start",
+    "plans:priority-move",
+    "plans:action-done",
 }
 
 

@@ -2,6 +2,15 @@
 Callers use `services.<name>`; the functions live in modules by what they write."""
 
 from .links import MEETING_LINK, PLAN_LINK, meeting_link_create, plan_link_create
+from .meeting_record import ActionData, Record, meeting_record
+from .meetings import (
+    AttendeeData,
+    MeetingError,
+    meeting_cancel,
+    meeting_change,
+    meeting_choices_save,
+    meeting_plan,
+)
 from .plan import (
     PlanError,
     action_add,
@@ -22,6 +31,15 @@ from .plan import (
 )
 
 __all__ = [
+    "ActionData",
+    "AttendeeData",
+    "MeetingError",
+    "Record",
+    "meeting_cancel",
+    "meeting_change",
+    "meeting_choices_save",
+    "meeting_plan",
+    "meeting_record",
     "MEETING_LINK",
     "PLAN_LINK",
     "meeting_link_create",

@@ -70,7 +70,7 @@ def test_she_gives_her_choices_and_they_are_kept_as_hers(client, case, key_worke
         "Sam",
     )
     assert meeting.choices_by == "Destiny" and meeting.choices_at is not None
-    assert "The youth club" in text_of(client.get(path))
+    assert "value=\"The youth club\"" in client.get(path).content.decode()
 
 
 def test_the_page_names_only_those_who_organise_not_the_partners(client, case, key_worker, partner_with_grant):
