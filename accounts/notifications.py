@@ -55,6 +55,7 @@ EMAIL_TEXT = {
     "meeting-invited": gettext_lazy("You are invited to a meeting"),
     "meeting-moved": gettext_lazy("A meeting you are invited to has moved"),
     "meeting-reminder": gettext_lazy("A meeting you are invited to is coming up"),
+    "meeting-choices": gettext_lazy("A young person has said what they want for a meeting you organise"),
     "ambitions-due": gettext_lazy("An Ambitions meeting is coming due"),
     "ambitions-overdue": gettext_lazy("An Ambitions meeting is overdue"),
     "action-overdue": gettext_lazy("An action of yours in a family plan is past its date"),

@@ -148,6 +148,12 @@ def meeting_choices_save(
     meeting.choices_at = timezone.now()
     meeting.save(update_fields=[*CHOICE_FIELDS, "choices_by", "choices_at"])
     audit.record(user=by, case=meeting.case, action=AuditAction.CHANGE, what=f"meeting choices: {meeting.name}"[:200])
+    if by is None:
+        # Given through their own link: the organiser is told, once for each time they give them.
+        url = reverse("plans:meeting", args=[meeting.case_id, meeting.pk])
+        words = {"name": by_label, "meeting": meeting.name}
+        key = f"meeting-choices:{meeting.pk}:{int(meeting.choices_at.timestamp())}"
+        tell([Message(meeting.organiser, key, _("%(name)s has said what they want for the %(meeting)s.") % words, url)])
     return meeting
 
 

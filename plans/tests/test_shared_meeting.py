@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.models import Notification
 from cases.models import SharedLink
 from cases.tests.factories import CaseFactory
 from plans import services
@@ -70,7 +71,9 @@ def test_she_gives_her_choices_and_they_are_kept_as_hers(client, case, key_worke
         "Sam",
     )
     assert meeting.choices_by == "Destiny" and meeting.choices_at is not None
-    assert "value=\"The youth club\"" in client.get(path).content.decode()
+    told = Notification.objects.get(recipient=key_worker, kind="meeting-choices")
+    assert "Destiny has said what they want" in told.message
+    assert 'value="The youth club"' in client.get(path).content.decode()
 
 
 def test_the_page_names_only_those_who_organise_not_the_partners(client, case, key_worker, partner_with_grant):
@@ -154,3 +157,28 @@ def test_the_worker_makes_the_link_from_the_meeting(client_for, case, key_worker
     made = client_for(key_worker).post(url, {"contributor": "young_person", "days": 7, "passcode": PASSCODE})
     assert made.status_code == 200
     assert SharedLink.objects.get(case=case).target_id == meeting.pk
+
+
+def test_a_partner_on_the_case_does_not_see_who_she_does_not_want_there(
+    client_for, case, key_worker, partner_with_grant
+):
+    from django.urls import reverse
+
+    meeting = a_meeting(case, key_worker)
+    services.meeting_choices_save(
+        meeting=meeting,
+        place="The youth club",
+        time="After school",
+        wanted="Mum",
+        not_wanted="The police officer",
+        role="attend",
+        advocate_wanted=True,
+        advocate_name="Sam",
+        talk_first="College",
+        by_label="Destiny",
+    )
+    url = reverse("plans:meeting", args=[case.pk, meeting.pk])
+    assert "The police officer" in client_for(key_worker).get(url).content.decode()
+    page = client_for(partner_with_grant).get(url).content.decode()
+    assert page.count("The police officer") == 0
+    assert "seen by the people who organise it" in page
