@@ -127,8 +127,8 @@ def test_a_meeting_she_shapes_and_a_plan_she_rates(page, browser, demo, sign_in,
 
     # The actions are on the plan, under their goals.
     page.get_by_role("link", name="Plan", exact=True).click()
-    expect(page.get_by_text("Book a taxi home every Friday")).to_be_visible()
-    expect(page.get_by_text("Ask the college about a taster day")).to_be_visible()
+    expect(page.get_by_role("cell", name="Book a taxi home every Friday (from a meeting)")).to_be_visible()
+    expect(page.get_by_role("cell", name="Ask the college about a taster day (from a meeting)")).to_be_visible()
     check("plan-staff")
     pdf = page.request.get(f"{demo.url}/plans/case/{meeting.case_id}/plan.pdf?for=family")
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
@@ -158,7 +158,7 @@ def test_a_meeting_she_shapes_and_a_plan_she_rates(page, browser, demo, sign_in,
 
     # Destiny reads her plan in plain words and rates a goal.
     phone, mine, looks_right = on_a_phone(browser, plan_link, "kiwi44", "my-plan")
-    expect(mine.get_by_role("heading", name="Your plan")).to_be_visible()
+    expect(mine.get_by_role("heading", name="Your plan", exact=True)).to_be_visible()
     expect(mine.get_by_text("Book a taxi home every Friday")).to_be_visible()
     expect(mine.get_by_text("We agreed a taxi home on Fridays")).to_be_visible()
     looks_right("my-plan-360")

@@ -78,6 +78,8 @@ def _destinys_plan(case: Case, worker: User, coordinator: User) -> FamilyPlan:
     plan = services.plan_start(case=case, by=coordinator)
     if plan.version:
         return plan
+    # Started with her two months ago.
+    FamilyPlan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=62))
     for whose, text in STRENGTHS:
         services.strength_add(plan=plan, whose=whose, text=text, by=worker)
     for whose, words in PRIORITIES:
