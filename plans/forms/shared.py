@@ -77,7 +77,6 @@ class MeetingChoicesForm(forms.Form):
         choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         required=False,
-        empty_value=False,
     )
     advocate_name = _words(_("If you know who, write their name"), 150)
     talk_first = _words(_("What do you want to talk about first?"))

@@ -37,7 +37,7 @@ def meeting_page(request, link, address: str):
                 wanted=data["wanted"],
                 not_wanted=data["not_wanted"],
                 role=data["role"],
-                advocate_wanted=data["advocate_wanted"],
+                advocate_wanted=data["advocate_wanted"] is True,
                 advocate_name=data["advocate_name"],
                 talk_first=data["talk_first"],
                 by_label=link.person_name,
