@@ -182,3 +182,15 @@ def test_a_partner_on_the_case_does_not_see_who_she_does_not_want_there(
     page = client_for(partner_with_grant).get(url).content.decode()
     assert page.count("The police officer") == 0
     assert "seen by the people who organise it" in page
+
+
+def test_a_partner_does_not_read_her_views_from_the_meeting(client_for, case, key_worker, partner_with_grant):
+    from django.urls import reverse
+
+    meeting = a_meeting(case, key_worker)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=Meeting.Status.HELD, held_at=timezone.now(), young_persons_views="I hate the weekends at Dad's"
+    )
+    url = reverse("plans:meeting", args=[case.pk, meeting.pk])
+    assert "I hate the weekends" in client_for(key_worker).get(url).content.decode()
+    assert "I hate the weekends" not in client_for(partner_with_grant).get(url).content.decode()
