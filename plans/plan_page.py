@@ -80,4 +80,5 @@ def plan_context(plan: FamilyPlan, *, with_changes: bool = True) -> dict:
         changes = changes_since_agreed(plan).select_related("by_user")
         context["changes"] = list(changes[:RECENT_CHANGES])
         context["changes_count"] = changes.count()
+        context["more_changes"] = context["changes_count"] - len(context["changes"])
     return context

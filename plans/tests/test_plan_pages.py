@@ -254,3 +254,16 @@ def test_the_assessment_review_shows_the_goals_ratings_since_the_last_review(cli
 def test_a_review_page_without_a_plan_says_nothing_of_one(client_for, case, key_worker):
     page = client_for(key_worker).get(reverse("assessments:reviews", args=[case.pk])).content.decode()
     assert "plan-ratings" not in page
+
+
+def test_the_history_page_has_a_query_budget_that_does_not_grow(client_for, case, key_worker, django_assert_max_num_queries):
+    plan = a_plan(case, key_worker, goals=1)
+    client = client_for(key_worker)
+    client.get(url("history", case))
+    with django_assert_max_num_queries(40) as small:
+        client.get(url("history", case))
+    for number in range(30):
+        services.strength_add(plan=plan, whose="family", text=f"Strength {number}", by=key_worker)
+    services.version_agree(plan=plan, meeting=None, by=key_worker)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert "Strength 29" in client.get(url("history", case)).content.decode()
