@@ -181,7 +181,7 @@ def concrete_path(name: str, path: str, objects: dict) -> str:
     return "/" + path.format(
         pk=pk,
         case_pk=objects["case"].pk,
-        link_pk=_pk(objects, "shared_link" if assessments else "case_link"),
+        link_pk=_pk(objects, "shared_link" if assessments or "shared-link" in name else "case_link"),
         member_pk=_pk(objects, "member"),
         # A missing episode still going on can be ended; one that has ended has its interview to record.
         entry_pk=_pk(objects, "still_missing" if name == "cases:timeline-returned" else "back_home"),

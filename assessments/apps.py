@@ -14,9 +14,11 @@ class AssessmentsConfig(AppConfig):
         from . import signals  # noqa: F401
         from .queries import annotate_case_flags
         from .reminders import review_reminders
-        from .services.links import LINK_PURPOSE
+        from .services.links import LINK_PURPOSE, describe_links
         from .views.shared import section_page
 
         flags.register(annotate_case_flags)
         register_reminders(review_reminders)
-        shared_links.register_purpose(LINK_PURPOSE, label=_("A part of the assessment"), handler=section_page)
+        shared_links.register_purpose(
+            LINK_PURPOSE, label=_("A part of the assessment"), handler=section_page, describe=describe_links
+        )

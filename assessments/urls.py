@@ -13,7 +13,5 @@ urlpatterns = [
     path("case/<int:pk>/timescales/", timescales.timescales, name="timescales"),
     path("case/<int:pk>/timescales/<int:proposal_pk>/decide/", timescales.timescale_decide, name="timescale-decide"),
     path("case/<int:pk>/reviews/", reviews.reviews, name="reviews"),
-    path("case/<int:pk>/links/", links.link_list, name="links"),
     path("case/<int:pk>/links/new/", links.link_new, name="link-new"),
-    path("case/<int:pk>/links/<int:link_pk>/revoke/", links.link_revoke, name="link-revoke"),
 ]

@@ -15,6 +15,7 @@ class PlansConfig(AppConfig):
         from .reminders import action_reminders, ambitions_reminders, meeting_reminders
         from .review import review_ratings
         from .services import MEETING_LINK, PLAN_LINK
+        from .services.links import describe_meeting_links
         from .views.shared import plan_page
         from .views.shared_meeting import meeting_page
 
@@ -24,4 +25,6 @@ class PlansConfig(AppConfig):
         register_reminders(action_reminders)
         panels.register("assessment-review", review_ratings)
         shared_links.register_purpose(PLAN_LINK, label=_("Their plan"), handler=plan_page)
-        shared_links.register_purpose(MEETING_LINK, label=_("Plan my meeting"), handler=meeting_page)
+        shared_links.register_purpose(
+            MEETING_LINK, label=_("Plan my meeting"), handler=meeting_page, describe=describe_meeting_links
+        )

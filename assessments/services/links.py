@@ -3,6 +3,8 @@ use) is the case's: `cases.services.link_create` and the rest. What is the asses
 section a link opens and whose words in it, writing more after sending, and the person's choice of who
 else may read those words."""
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -111,3 +113,9 @@ def link_share(*, link: SectionLink, agency_ids: set[int], allowed: set[int], la
 def contribution_shared_with(contribution: Contribution) -> set[int]:
     """The partner agencies these words are shared with now."""
     return set(contribution.shares.filter(withdrawn_at=None).values_list("agency_id", flat=True))
+
+
+def describe_links(links: Sequence[SharedLink]) -> dict[int, str]:
+    """The part each link opens, in words, for the case's list of links: one query for the whole list."""
+    parts = SectionLink.objects.filter(link__in=links).select_related("section")
+    return {part.link_id: str(part.section.get_kind_display()) for part in parts}

@@ -170,7 +170,7 @@ def test_sharing_with_an_agency_not_on_the_case_is_refused(client, case, destiny
 
 
 def test_partners_do_not_see_the_list_of_shared_links(browser_for, partner_with_grant, case, destiny):
-    response = browser_for(partner_with_grant).get(reverse("assessments:links", args=[case.pk]))
+    response = browser_for(partner_with_grant).get(reverse("cases:shared-links", args=[case.pk]))
     assert response.status_code == 404
 
 

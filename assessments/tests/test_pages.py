@@ -9,9 +9,12 @@ from assessments.sections import Audience, SectionKind
 from cases import services as case_services
 from cases.models import AuditEvent, SharedLink
 
+# The case's list of links and revoking one are the case's pages; making a link to a part is the assessment's.
+CASE_PAGES = {"links": "cases:shared-links", "link-revoke": "cases:shared-link-revoke"}
+
 
 def url(name, case, *args):
-    return reverse(f"assessments:{name}", args=[case.pk, *args])
+    return reverse(CASE_PAGES.get(name, f"assessments:{name}"), args=[case.pk, *args])
 
 
 def own_words(**fields):

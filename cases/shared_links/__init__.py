@@ -13,7 +13,7 @@ which draws the page for that working link (and records what is done there with 
 `address` on). A link whose purpose nobody registered opens nothing.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
@@ -23,6 +23,8 @@ from django.utils.functional import Promise
 from ..models import SharedLink
 
 Handler = Callable[[HttpRequest, SharedLink, str], HttpResponse]
+# What each of a list of links opens, in words ("About me"), by link pk: one query for the whole list.
+Describer = Callable[[Sequence[SharedLink]], dict[int, str]]
 # The model's field: a longer name could not be stored.
 MAX_PURPOSE_LENGTH = SharedLink._meta.get_field("purpose").max_length or 20
 
@@ -32,21 +34,25 @@ class Purpose:
     name: str
     label: str | Promise
     handler: Handler
+    describe: Describer | None = None
 
 
 _purposes: dict[str, Purpose] = {}
 
 
-def register_purpose(purpose: str, *, label: str | Promise, handler: Handler) -> None:
+def register_purpose(
+    purpose: str, *, label: str | Promise, handler: Handler, describe: Describer | None = None
+) -> None:
     """Let links with this purpose open: `handler` draws their page, `label` names the kind on the worker's
-    list of links. Registering the same purpose again with the same handler does nothing (apps may be
-    readied more than once in tests); a second handler for a purpose is a mistake, said at start."""
+    list of links, and `describe`, if given, says what each link of that kind opens. Registering the same
+    purpose again with the same handler does nothing (apps may be readied more than once in tests); a second
+    handler for a purpose is a mistake, said at start."""
     if not purpose or len(purpose) > MAX_PURPOSE_LENGTH:
         raise ImproperlyConfigured(f"A shared link purpose has 1 to {MAX_PURPOSE_LENGTH} characters: {purpose!r}")
     known = _purposes.get(purpose)
     if known is not None and known.handler is not handler:
         raise ImproperlyConfigured(f"The shared link purpose {purpose!r} is registered twice")
-    _purposes[purpose] = Purpose(purpose, label, handler)
+    _purposes[purpose] = Purpose(purpose, label, handler, describe)
 
 
 def purpose(name: str) -> Purpose | None:
@@ -58,6 +64,16 @@ def label(name: str) -> str:
     """The words for a kind of link on the worker's pages (its name, if nobody registered it)."""
     found = _purposes.get(name)
     return str(found.label) if found else name
+
+
+def described(links: Sequence[SharedLink]) -> list[tuple[SharedLink, str, str]]:
+    """Each link with the words for its kind and, where its app says, what it opens: (link, kind, what)."""
+    what: dict[int, str] = {}
+    for name in {link.purpose for link in links}:
+        found = _purposes.get(name)
+        if found is not None and found.describe is not None:
+            what |= found.describe([link for link in links if link.purpose == name])
+    return [(link, label(link.purpose), what.get(link.pk, "")) for link in links]
 
 
 def address_and_code(request: HttpRequest, token: str) -> tuple[str, str]:

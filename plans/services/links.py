@@ -2,7 +2,10 @@
 made through the case's one link mechanism. Both always have a passcode: the plan holds their safety plan,
 with the numbers they call, and a meeting's choices say who they do not want there."""
 
+from collections.abc import Sequence
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -65,3 +68,13 @@ def meeting_link_create(
         )
     except case_services.LinkError as error:
         raise PlanError(str(error)) from error
+
+
+def describe_meeting_links(links: Sequence[SharedLink]) -> dict[int, str]:
+    """The meeting each link opens, for the case's list of links: one query for the whole list."""
+    meetings = Meeting.objects.filter(pk__in=[link.target_id for link in links]).in_bulk()
+    return {
+        link.pk: f"{meetings[link.target_id]} ({timezone.localtime(meetings[link.target_id].starts_at):%d %b %Y})"
+        for link in links
+        if link.target_id in meetings
+    }

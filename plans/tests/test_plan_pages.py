@@ -256,7 +256,9 @@ def test_a_review_page_without_a_plan_says_nothing_of_one(client_for, case, key_
     assert "plan-ratings" not in page
 
 
-def test_the_history_page_has_a_query_budget_that_does_not_grow(client_for, case, key_worker, django_assert_max_num_queries):
+def test_the_history_page_has_a_query_budget_that_does_not_grow(
+    client_for, case, key_worker, django_assert_max_num_queries
+):
     plan = a_plan(case, key_worker, goals=1)
     client = client_for(key_worker)
     client.get(url("history", case))

@@ -194,3 +194,21 @@ def test_a_partner_does_not_read_her_views_from_the_meeting(client_for, case, ke
     url = reverse("plans:meeting", args=[case.pk, meeting.pk])
     assert "I hate the weekends" in client_for(key_worker).get(url).content.decode()
     assert "I hate the weekends" not in client_for(partner_with_grant).get(url).content.decode()
+
+
+def test_the_cases_list_of_links_names_the_plan_and_the_meeting_and_revokes_them(client_for, case, key_worker):
+    from django.urls import reverse
+
+    from plans.tests.helpers import a_plan
+
+    plan = a_plan(case, key_worker)
+    services.plan_link_create(plan=plan, person="young_person", name="", by=key_worker, days=14, passcode=PASSCODE)
+    meeting = a_meeting(case, key_worker)
+    link, _token = services.meeting_link_create(
+        meeting=meeting, person="young_person", name="", by=key_worker, days=14, passcode=PASSCODE
+    )
+    client = client_for(key_worker)
+    listing = client.get(reverse("cases:shared-links", args=[case.pk])).content.decode()
+    assert "Their plan" in listing and "Plan my meeting" in listing and "Ambitions meeting (" in listing
+    client.post(reverse("cases:shared-link-revoke", args=[case.pk, link.pk]))
+    assert SharedLink.objects.get(pk=link.pk).revoked_at is not None

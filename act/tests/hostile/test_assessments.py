@@ -164,7 +164,7 @@ link_data = form(
 
 @pytest.fixture
 def links_page(case):
-    return reverse("assessments:links", args=[case.pk])
+    return reverse("cases:shared-links", args=[case.pk])
 
 
 @given(
@@ -182,7 +182,7 @@ def test_making_a_shared_link(key_worker, case, links_page, data, section, times
             tally.accepted(LINK_NEW)  # the page with the new link answers the POST itself
             visitor.get(links_page)
             link = SharedLink.objects.filter(case_id=case.pk).first()
-            revoke = reverse("assessments:link-revoke", args=[case.pk, link.pk])
+            revoke = reverse("cases:shared-link-revoke", args=[case.pk, link.pk])
             visitor.get(revoke)
             visitor.submit(revoke, data, times=2)
             visitor.get(links_page)
