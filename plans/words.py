@@ -14,8 +14,22 @@ MEETING_NAMES = {
 }
 
 
-def meeting_name(meeting: Meeting) -> str:
-    """A meeting's name for the young person: the title the worker gave an "other" meeting, or plain words."""
+# The same meetings, as a parent or carer reads them: about the young person, not to them.
+FAMILY_MEETING_NAMES = {
+    Meeting.Kind.AMBITIONS: _("The first meeting about what %(name)s wants"),
+    Meeting.Kind.SAFETY: _("%(name)s’s My Safety Plan meeting"),
+    Meeting.Kind.REVIEW: _("A meeting to look at how the plan is going"),
+    Meeting.Kind.NETWORK: _("A meeting with the people who support %(name)s"),
+    Meeting.Kind.OTHER: _("A meeting about the plan"),
+}
+
+
+def meeting_name(meeting: Meeting, *, for_family: bool = False) -> str:
+    """A meeting's name for the young person (or, `for_family`, for a parent or carer): the title the worker
+    gave an "other" meeting, or plain words."""
     if meeting.kind == Meeting.Kind.OTHER and meeting.title:
         return meeting.title
-    return str(MEETING_NAMES[Meeting.Kind(meeting.kind)])
+    kind = Meeting.Kind(meeting.kind)
+    if for_family:
+        return str(FAMILY_MEETING_NAMES[kind]) % {"name": meeting.case.young_person.called}
+    return str(MEETING_NAMES[kind])

@@ -127,8 +127,24 @@ def test_a_link_cannot_rate_another_plans_goal_nor_a_goal_not_theirs(client, pla
 
 def test_a_parent_rates_the_familys_goals_not_the_young_persons(client, plan, key_worker):
     _link, path = open_link(client, plan, key_worker, person="parent_carer", name="Mum")
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plans.models import Meeting
+
+    Meeting.objects.create(
+        case=plan.case,
+        kind="ambitions",
+        starts_at=timezone.now() + timedelta(days=2),
+        place="Youth club",
+        organiser=key_worker,
+        created_by=key_worker,
+    )
     page = text_of(client.get(path))
     assert "Destiny’s plan" in page
+    # Said about her, not to her.
+    assert "The first meeting about what Destiny wants" in page and "Your first meeting" not in page
     family_goal, hers = Goal.objects.get(words="Family goal"), Goal.objects.get(words="Goal 0")
     assert client.post(path, {"action": "rate", "goal": family_goal.pk, "score": "6"}).status_code == 302
     assert client.post(path, {"action": "rate", "goal": hers.pk, "score": "6"}).status_code == 400

@@ -52,7 +52,10 @@ def _page(request, link, plan, *, error: str = "", status: int = 200, safety_for
     mine = RATES[link.person]
     for goal in context["goals"]:
         goal.rateable = goal.owner in mine
-    meetings = Meeting.objects.filter(case=case).exclude(status=Meeting.Status.CANCELLED)
+    meetings = (
+        Meeting.objects.filter(case=case).exclude(status=Meeting.Status.CANCELLED).select_related("case__young_person")
+    )
+    family = link.person != Person.YOUNG_PERSON
     held = [m for m in meetings.filter(status=Meeting.Status.HELD).exclude(family_summary="")[:5]]
     upcoming = meetings.filter(status=Meeting.Status.PLANNED).order_by("starts_at").first()
     context.update(
@@ -63,8 +66,8 @@ def _page(request, link, plan, *, error: str = "", status: int = 200, safety_for
             "is_young_person": link.person == Person.YOUNG_PERSON,
             "worker_name": worker.first_name if worker else _("your worker"),
             "readers": access.plan_readers(case),
-            "held": [(meeting_name(m), m) for m in held],
-            "upcoming": (meeting_name(upcoming), upcoming) if upcoming else None,
+            "held": [(meeting_name(m, for_family=family), m) for m in held],
+            "upcoming": (meeting_name(upcoming, for_family=family), upcoming) if upcoming else None,
             "safety_parts": SafetyPart.choices,
             "safety_form": safety_form,
             "error": error,
