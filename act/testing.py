@@ -1,5 +1,6 @@
 """Helpers for tests across the apps."""
 
+import threading
 from collections.abc import Callable
 
 from django.db import connection
@@ -211,3 +212,26 @@ def emails_to(user) -> list[str]:
     from django.core import mail
 
     return [str(m.subject) for m in mail.outbox if m.to == [user.email]]
+
+
+def run_together(action: Callable[[], object], times: int = 2) -> list[Exception]:
+    """Run `action` in `times` threads that start at the same moment (as two workers would), each with its
+    own database connection; the errors they met."""
+    barrier = threading.Barrier(times)
+    errors: list[Exception] = []
+
+    def run():
+        try:
+            barrier.wait()
+            action()
+        except Exception as error:  # reported to the caller
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

@@ -1,7 +1,6 @@
 """Reminders: found with one query per kind, recorded once per person and thing, emailed once,
 whatever the timing of the runs."""
 
-import threading
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -15,7 +14,7 @@ from django.utils import timezone
 from accounts.models import Notification
 from accounts.notifications import due_messages
 from accounts.tasks import send_reminders
-from act.testing import RealWorker, wait_for
+from act.testing import RealWorker, run_together, wait_for
 from assessments.models import ReviewPoint
 from cases import services
 
@@ -145,24 +144,7 @@ def test_finding_what_is_due_is_a_fixed_number_of_queries(team, key_worker, mana
 def test_two_runs_at_the_same_moment_send_each_reminder_once(case, key_worker, manager):
     _review_due_in(case, -1)
     _missing(case, key_worker, returned_hours_ago=80)
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def run():
-        try:
-            barrier.wait()
-            send_reminders()
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_together(send_reminders) == []
     assert Notification.objects.count() == 4
     assert len(mail.outbox) == 4
 

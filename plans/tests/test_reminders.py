@@ -2,7 +2,6 @@
 kind, recorded once per person and thing however the runs fall (twice, at the same moment, after an outage),
 and settled when what they were about is done."""
 
-import threading
 import uuid
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from django.utils import timezone
 from accounts.models import Notification
 from accounts.notifications import due_messages, notify
 from accounts.tasks import send_reminders
-from act.testing import RealWorker, wait_for
+from act.testing import RealWorker, run_together, wait_for
 from cases import services as case_services
 from cases.tests.factories import CaseFactory
 from plans.models import Meeting
@@ -201,24 +200,7 @@ def _due_now(case, key_worker, manager):
 @pytest.mark.django_db(transaction=True)
 def test_two_runs_at_the_same_moment_send_each_reminder_once(case, key_worker, manager):
     _due_now(case, key_worker, manager)
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def run():
-        try:
-            barrier.wait()
-            send_reminders()
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_together(send_reminders) == []
     # The key worker and the coordinator: the Ambitions meeting overdue; the manager: the meeting soon.
     assert Notification.objects.count() == 3
     assert len(mail.outbox) == 3
