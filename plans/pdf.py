@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Literal
 
 from django.contrib.staticfiles import finders
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .charts import rating_line_svg
 from .models import Action, AgreedVersion, FamilyPlan, Goal, GoalRating, RatedBy, SafetyItem, SafetyPart, Whose
+from .plan_page import goals_of, grouped
 from .services.plan import changes_since_agreed
 
 Audience = Literal["family", "staff"]
@@ -62,14 +62,7 @@ def whose_words(whose: str, name: str) -> str:
 
 
 def _goals(plan: FamilyPlan, name: str, today: date, audience: Audience) -> list[GoalView]:
-    goals = (
-        Goal.objects.live()
-        .filter(plan=plan)
-        .prefetch_related(
-            Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_at", "pk")),
-            Prefetch("actions", queryset=Action.objects.live().order_by("due_on", "pk")),
-        )
-    )
+    goals = goals_of(plan)
     views = []
     for goal in goals:
         ratings = list(goal.ratings.all())
@@ -85,18 +78,15 @@ def _goals(plan: FamilyPlan, name: str, today: date, audience: Audience) -> list
                 owner=goal.owner_name or whose_words(goal.owner, name),
                 ratings=ratings,
                 actions=actions,
-                overdue={a.pk for a in actions if a.done_at is None and a.due_on < today},
+                overdue={a.pk for a in actions if a.overdue_on(today)},
             )
         )
     return views
 
 
 def _grouped(items, key: str, order) -> list[tuple[str, list]]:
-    """`items` in groups by the value of `key`, in the order of `order` (value, heading), empty ones left out."""
-    groups: dict[str, list] = {}
-    for item in items:
-        groups.setdefault(getattr(item, key), []).append(item)
-    return [(heading, groups[value]) for value, heading in order if groups.get(value)]
+    """The non-empty groups, as (heading, items)."""
+    return [(label, group) for _value, label, group in grouped(items, key, order, keep_empty=False)]
 
 
 def _name(user) -> str:
@@ -106,7 +96,7 @@ def _name(user) -> str:
 def plan_context(*, plan: FamilyPlan, audience: Audience, today: date) -> dict:
     case = plan.case
     young_person = case.young_person
-    name = young_person.preferred_name or young_person.given_name
+    name = young_person.called
     agreed = AgreedVersion.objects.filter(plan=plan).order_by("-version", "-pk").select_related("meeting").first()
     whose_order = [(value, whose_words(value, name)) for value in Whose.values]
     context = {

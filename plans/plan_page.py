@@ -24,16 +24,18 @@ from .services import changes_since_agreed
 RECENT_CHANGES = 8
 
 
-def _grouped(items, key: str, order) -> list[tuple[str, str, list]]:
-    """Items grouped by a choice field, in the choices' order, as (value, label, items), empty groups kept."""
+def grouped(items, key: str, order, *, keep_empty: bool = True) -> list[tuple[str, str, list]]:
+    """Items grouped by a field, in the order of `order` (value, label), as (value, label, items); the empty
+    groups kept unless `keep_empty` is False (a printed plan leaves them out)."""
     groups = defaultdict(list)
     for item in items:
         groups[getattr(item, key)].append(item)
-    return [(value, label, groups[value]) for value, label in order]
+    return [(value, label, groups[value]) for value, label in order if keep_empty or groups[value]]
 
 
 def goals_of(plan: FamilyPlan):
-    """The live goals with their ratings (oldest first) and live actions (by date): three queries."""
+    """The live goals with their ratings (oldest first) and live actions (by date): three queries. The
+    staff page, the young person's page and the PDF read goals this way."""
     return (
         Goal.objects.live()
         .filter(plan=plan)
@@ -54,23 +56,23 @@ def plan_context(plan: FamilyPlan, *, with_changes: bool = True) -> dict:
         # A line needs two points; one rating is said in words.
         goal.chart = rating_line_svg(ratings, 320, 120) if len(ratings) > 1 else ""
         goal.action_list = list(goal.actions.all())
-        goal.overdue_count = sum(1 for a in goal.action_list if a.done_at is None and a.due_on < today)
+        goal.overdue_count = sum(1 for a in goal.action_list if a.overdue_on(today))
     last_agreed = AgreedVersion.objects.filter(plan=plan).select_related("meeting").order_by("-version").first()
     context = {
         "plan": plan,
-        "strengths": _grouped(
+        "strengths": grouped(
             Strength.objects.live().filter(plan=plan),
             "whose",
             [(w, w.label) for w in (Whose.YOUNG_PERSON, Whose.FAMILY, Whose.NETWORK)],
         ),
-        "priorities": _grouped(
+        "priorities": grouped(
             Priority.objects.live().filter(plan=plan).order_by("rank", "pk"),
             "whose",
             [(w, w.label) for w in (Whose.YOUNG_PERSON, Whose.FAMILY)],
         ),
         "goals": goals,
         "overdue_actions": sum(goal.overdue_count for goal in goals),
-        "safety": _grouped(
+        "safety": grouped(
             SafetyItem.objects.live().filter(plan=plan).order_by("created_at", "pk"), "part", SafetyPart.choices
         ),
         "last_agreed": last_agreed,

@@ -54,7 +54,7 @@ def link_create(
     if passcode and len(passcode) < 4:
         raise LinkError(_("A passcode needs at least 4 characters."))
     if person == Person.YOUNG_PERSON and not name:
-        name = case.young_person.preferred_name or case.young_person.given_name
+        name = case.young_person.called
     token = secrets.token_urlsafe(32)
     link = SharedLink.objects.create(
         case=case,

@@ -126,7 +126,7 @@ class MeetingForm(forms.Form):
                 max_length=254,
                 error_messages={"invalid": _("Enter an email address like name@example.org")},
             )
-        name = case.young_person.preferred_name or case.young_person.given_name
+        name = case.young_person.called
         if meeting is None:
             del self.fields["reason"]
         else:

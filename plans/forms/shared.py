@@ -5,8 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import SafetyPart
-
-SCORES = [(str(n), str(n)) for n in range(11)]
+from .plan import SCORES
 
 
 class RateForm(forms.Form):

@@ -7,6 +7,8 @@ person. Nothing is deleted: a removed item keeps its row with `removed_at`, and 
 `PlanChange` (who, when, what); a version agreed at a meeting is kept whole in `AgreedVersion`.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -155,9 +157,13 @@ class Action(models.Model):
     def __str__(self):
         return self.what
 
+    def overdue_on(self, day: date) -> bool:
+        """Not done, and its date is before `day` (a page or a document drawn for one day asks once)."""
+        return self.done_at is None and self.due_on < day
+
     @property
     def overdue(self) -> bool:
-        return self.done_at is None and self.due_on < timezone.localdate()
+        return self.overdue_on(timezone.localdate())
 
 
 class SafetyPart(models.TextChoices):

@@ -4,6 +4,7 @@ adds a `PlanChange` with the plan's next version: every change is kept, with who
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -210,9 +211,27 @@ def safety_add(
     return item
 
 
+def _goal_snapshot(goal: Goal) -> dict:
+    ratings = list(goal.ratings.all())  # oldest first: the last is where things are now
+    return {
+        "owner": goal.owner,
+        "words": goal.words,
+        "why": goal.why,
+        "rating": ratings[-1].score if ratings else None,
+        "actions": [
+            {"what": a.what, "who": a.who_name, "due_on": a.due_on.isoformat(), "done": a.done_at is not None}
+            for a in goal.actions.all()
+        ],
+    }
+
+
 def snapshot(plan: FamilyPlan) -> dict:
     """The plan as it is now, whole, in plain data: what an agreed version keeps."""
-    goals = Goal.objects.live().filter(plan=plan).prefetch_related("ratings", "actions")
+    goals = (
+        Goal.objects.live()
+        .filter(plan=plan)
+        .prefetch_related("ratings", Prefetch("actions", queryset=Action.objects.live()))
+    )
     return {
         "version": plan.version,
         "worries": plan.worries,
@@ -220,20 +239,7 @@ def snapshot(plan: FamilyPlan) -> dict:
         "priorities": [
             {"whose": p.whose, "rank": p.rank, "words": p.words} for p in Priority.objects.live().filter(plan=plan)
         ],
-        "goals": [
-            {
-                "owner": g.owner,
-                "words": g.words,
-                "why": g.why,
-                "rating": (g.ratings.all()[len(g.ratings.all()) - 1].score if g.ratings.all() else None),
-                "actions": [
-                    {"what": a.what, "who": a.who_name, "due_on": a.due_on.isoformat(), "done": a.done_at is not None}
-                    for a in g.actions.all()
-                    if a.removed_at is None
-                ],
-            }
-            for g in goals
-        ],
+        "goals": [_goal_snapshot(goal) for goal in goals],
         "safety": [
             {"part": i.part, "text": i.text, "phone": i.phone} for i in SafetyItem.objects.live().filter(plan=plan)
         ],

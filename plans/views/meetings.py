@@ -139,7 +139,7 @@ def meeting_choices(request, pk: int, meeting_pk: int):
     case = access.get_case_for_change(request.user, pk, open_only=True)
     meeting = _meeting(case, meeting_pk, planned=True)
     form = ChoicesForm(posted(request), meeting=meeting)
-    name = case.young_person.preferred_name or case.young_person.given_name
+    name = case.young_person.called
     if request.method == "POST" and form.is_valid():
         worker = request.user.get_full_name() or request.user.get_username()
         label = _("%(name)s, with %(worker)s") % {"name": name, "worker": worker}
