@@ -17,5 +17,6 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("s/<str:token>/", door, name="shared-link"),
+    path("s/<str:token>/<path:page>/", door, name="shared-link-page"),
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,7 @@ SAMPLES = {
     "action_pk": "{action_pk}",
     "direction": "up",
     "token": "a-token-that-does-not-exist",
+    "page": "people",
     "uidb64": "MQ",
     "app_label": "accounts",
     "object_id": "1",

@@ -22,6 +22,7 @@ PUBLIC = {
     "accounts:password-reset-complete": "says only 'password changed'",
     "healthz": "for the load balancer: says only whether the parts answer",
     "shared-link": "young people and carers have no account: the token is the key (see cases.shared_links)",
+    "shared-link-page": "a page inside a space link: the same door, the token is the key",
     "admin:login": "the admin's own sign-in page (the admin is for administrators only)",
     "admin:logout": "signing out reveals nothing",
     "admin:password_reset": "not mounted, listed in case the admin adds it",

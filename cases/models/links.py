@@ -19,6 +19,9 @@ class Person(models.TextChoices):
 
     YOUNG_PERSON = "young_person", _("The young person")
     PARENT_CARER = "parent_carer", _("A parent or carer")
+    # Someone from the young person's network (a grandparent, a trusted adult), invited with the young
+    # person's agreement to add their words to one part of the assessment or to the plan, and nothing else.
+    KEY_PERSON = "key_person", _("Someone close to the young person")
 
 
 class SharedLink(models.Model):

@@ -49,6 +49,8 @@ def link_create(
         raise LinkError(_("Links are for the young person or a parent or carer."))
     if person == Person.PARENT_CARER and not name.strip():
         raise LinkError(_("Give the parent's or carer's name."))
+    if person == Person.KEY_PERSON and not name.strip():
+        raise LinkError(_("Give the name of the person their words will show under."))
     if not 1 <= days <= 90:
         raise LinkError(_("A link can last from 1 to 90 days."))
     if passcode and len(passcode) < 4:

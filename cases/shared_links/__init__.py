@@ -23,6 +23,9 @@ from django.utils.functional import Promise
 from ..models import SharedLink
 
 Handler = Callable[[HttpRequest, SharedLink, str], HttpResponse]
+# A link that opens a place with pages of its own ("my space") is also given the rest of the address after
+# its token ("people", "section/12"), always checked by the handler; a one-thing link has no pages.
+PagesHandler = Callable[[HttpRequest, SharedLink, str, str], HttpResponse]
 # What each of a list of links opens, in words ("About me"), by link pk: one query for the whole list.
 Describer = Callable[[Sequence[SharedLink]], dict[int, str]]
 # The model's field: a longer name could not be stored.
@@ -33,18 +36,25 @@ MAX_PURPOSE_LENGTH = SharedLink._meta.get_field("purpose").max_length or 20
 class Purpose:
     name: str
     label: str | Promise
-    handler: Handler
+    handler: Handler | PagesHandler
     describe: Describer | None = None
+    pages: bool = False
 
 
 _purposes: dict[str, Purpose] = {}
 
 
 def register_purpose(
-    purpose: str, *, label: str | Promise, handler: Handler, describe: Describer | None = None
+    purpose: str,
+    *,
+    label: str | Promise,
+    handler: Handler | PagesHandler,
+    describe: Describer | None = None,
+    pages: bool = False,
 ) -> None:
     """Let links with this purpose open: `handler` draws their page, `label` names the kind on the worker's
-    list of links, and `describe`, if given, says what each link of that kind opens. Registering the same
+    list of links, and `describe`, if given, says what each link of that kind opens. With `pages`, the
+    handler is also given the rest of the address after the token (`PagesHandler`). Registering the same
     purpose again with the same handler does nothing (apps may be readied more than once in tests); a second
     handler for a purpose is a mistake, said at start."""
     if not purpose or len(purpose) > MAX_PURPOSE_LENGTH:
@@ -52,7 +62,7 @@ def register_purpose(
     known = _purposes.get(purpose)
     if known is not None and known.handler is not handler:
         raise ImproperlyConfigured(f"The shared link purpose {purpose!r} is registered twice")
-    _purposes[purpose] = Purpose(purpose, label, handler, describe)
+    _purposes[purpose] = Purpose(purpose, label, handler, describe, pages)
 
 
 def purpose(name: str) -> Purpose | None:

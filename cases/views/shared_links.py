@@ -38,7 +38,7 @@ def _session_key(link: SharedLink) -> str:
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def door(request, token: str):
+def door(request, token: str, page: str = ""):
     link = services.link_find(token)
     if link is None:
         # Only unknown tokens count against an address, and only they are refused for it.
@@ -49,7 +49,8 @@ def door(request, token: str):
     address = throttle.address_hash(request)
     purpose = shared_links.purpose(link.purpose)
     # A link of a kind nothing draws (its app removed) is refused like one that has run out.
-    if link.state != SharedLink.State.WORKING or purpose is None:
+    # A page inside a link that has none is refused like a link that opens nothing.
+    if link.state != SharedLink.State.WORKING or purpose is None or (page and not purpose.pages):
         services.link_used(link=link, event=Event.REFUSED, address_hash=address)
         return not_working(request)
 
@@ -58,7 +59,9 @@ def door(request, token: str):
 
     if request.method == "GET":
         services.link_used(link=link, event=Event.OPENED, address_hash=address)
-    return purpose.handler(request, link, address)
+    if purpose.pages:
+        return purpose.handler(request, link, address, page)  # type: ignore[call-arg]
+    return purpose.handler(request, link, address)  # type: ignore[call-arg]
 
 
 def _passcode(request, link, address):

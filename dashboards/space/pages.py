@@ -1,0 +1,25 @@
+"""The pages of a space, by the first part of their address, and the one handler the door calls."""
+
+from django.http import HttpRequest, HttpResponse
+
+from cases.models import Person, SharedLink
+from cases.views.shared_links import not_working
+
+from . import Space, SpacePage, space_of
+from .home import home
+
+YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
+
+PAGES: dict[str, SpacePage] = {
+    "": SpacePage(home),
+}
+
+
+def space_page(request: HttpRequest, link: SharedLink, address: str, page: str) -> HttpResponse:
+    """Draw the page `page` of a working space link (the door has checked the link and its passcode)."""
+    first, _slash, rest = page.partition("/")
+    found = PAGES.get(first)
+    if found is None or link.person not in found.people:
+        return not_working(request)
+    space: Space = space_of(request, link, address)
+    return found.view(request, space, rest)
