@@ -78,6 +78,15 @@ def _a_cache_of_each_test_process():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_files_in_a_folder_of_the_run(tmp_path_factory):
+    """The photos tests keep go to a folder of this run (cases.photos.PrivateStorage), never to var/."""
+    from django.test import override_settings
+
+    with override_settings(PRIVATE_FILES_ROOT=tmp_path_factory.mktemp("private")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _an_empty_cache(_a_cache_of_each_test_process):
     """Every test starts with an empty cache: what one test counted (the shared links' rate limit, by

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import links, lists, network, record, timeline
+from .views import appearance, links, lists, network, record, timeline
 
 app_name = "cases"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/links/<int:link_pk>/remove/", record.link_remove, name="link-remove"),
     path("<int:pk>/shared-links/", links.link_list, name="shared-links"),
     path("<int:pk>/shared-links/<int:link_pk>/revoke/", links.link_revoke, name="shared-link-revoke"),
+    path("<int:pk>/photo/", appearance.photo, name="photo"),
     path("<int:pk>/audit/", record.audit_trail, name="audit"),
     path("<int:pk>/network/", network.network, name="network"),
     path("<int:pk>/network/add/", network.member_add, name="network-add"),

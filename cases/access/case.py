@@ -168,7 +168,7 @@ def _get(user: User, pk, allowed: Callable[[CaseAccess], bool], *, open_only: bo
         raise Http404("No such case.")
     found = (
         _with_access(user, Case.objects.filter(pk=pk))
-        .select_related("team", "key_worker", "young_person", "plan_coordinator")
+        .select_related("team", "key_worker", "young_person__appearance", "plan_coordinator")
         .first()
     )
     if found is None:

@@ -2,6 +2,7 @@
 the audit of who saw and changed what, and the shared links that open one thing to a young person or
 their family."""
 
+from .appearance import Accessories, Appearance, Clothes, ClothesColour, Eyes, Hair, HairColour, Mouth, Skin, Theme
 from .audit import AuditEvent
 from .case import (
     Case,
@@ -20,6 +21,16 @@ from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
 from .young_person import Avatar, LegalStatus, LivingSituation, YoungPerson
 
 __all__ = [
+    "Accessories",
+    "Appearance",
+    "Clothes",
+    "ClothesColour",
+    "Eyes",
+    "Hair",
+    "HairColour",
+    "Mouth",
+    "Skin",
+    "Theme",
     "AuditEvent",
     "Avatar",
     "Awareness",

@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -79,6 +80,15 @@ class YoungPerson(models.Model):
     def called(self) -> str:
         """What they are called, first name only: their preferred name if they gave one."""
         return self.preferred_name or self.given_name
+
+    @property
+    def look(self):
+        """Their own image (`Appearance`), or None while they have not made one. Free on a young person
+        fetched with `select_related("appearance")`, as the case getters and space links do."""
+        try:
+            return self.appearance  # type: ignore[attr-defined]  # the reverse side of Appearance.young_person
+        except ObjectDoesNotExist:
+            return None
 
     @property
     def full_name(self) -> str:

@@ -1,6 +1,7 @@
 """Writes to the case record that touch more than one row or need an audit entry. Each is one
 transaction, keyword-only, and records who did it."""
 
+from .appearance import AppearanceError, appearance_save, photo_remove, photo_save
 from .case import (
     CaseError,
     case_allocate,
@@ -39,6 +40,10 @@ from .referrals import (
 from .timeline import missing_episode_end, return_interview_done, timeline_add
 
 __all__ = [
+    "AppearanceError",
+    "appearance_save",
+    "photo_remove",
+    "photo_save",
     "LINK_DAYS",
     "MAX_TOKEN_LENGTH",
     "CaseError",

@@ -90,7 +90,7 @@ def link_find(token: str) -> SharedLink | None:
         return None
     return (
         SharedLink.objects.filter(token_hash=token_hash(token))
-        .select_related("case__young_person", "case__key_worker")
+        .select_related("case__young_person__appearance", "case__key_worker")
         .first()
     )
 

@@ -6,12 +6,14 @@ from cases.models import Person, SharedLink
 from cases.views.shared_links import not_working
 
 from . import Space, SpacePage, space_of
+from . import me
 from .home import home
 
 YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
 
 PAGES: dict[str, SpacePage] = {
     "": SpacePage(home),
+    "me": SpacePage(me.page, YOUNG_PERSON_ONLY),
 }
 
 

@@ -1,0 +1,197 @@
+"""Drawing the young person's cartoon image as SVG, on the server, from the parts they chose.
+
+py-avataaars draws it; what it gives is then made fit to sit inside a page, possibly beside another
+image of its kind (a list of cases, the preview beside the saved image):
+- every id is renamed with a prefix of its own, so that two images on one page never share one (the
+  library's own "simplified" ids are x0, x1, ... in every image, and its others are long random ones);
+  ids nothing refers to are dropped;
+- it is an image with a name: role="img" and a <title> that says what it shows;
+- nothing in it can run or fetch: no script, no event attribute, no link outside itself, no style
+  (the page's Content Security Policy refuses inline style).
+It is drawn once, when it is saved, and kept on the row (`Appearance.svg`): about 9 KB.
+"""
+
+import re
+import secrets
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from django.utils.translation import gettext as _
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+HREF = f"{{{XLINK}}}href"
+# The size the image has where no style sizes it (the pages' CSS sets its own).
+SIZE = "96"
+
+ElementTree.register_namespace("", SVG)
+ElementTree.register_namespace("xlink", XLINK)
+
+
+@dataclass(frozen=True)
+class ThemeColours:
+    # The space's header band, with white writing on it.
+    accent: str
+    # The space's page around the white card, with the body's black writing and links on it.
+    soft: str
+    # The circle behind the cartoon: a py-avataaars colour name.
+    circle: str
+
+
+# Each theme of `cases.models.Theme`. static/scss/young_person.scss repeats accent and soft (a test
+# checks they agree), and cases/tests/test_appearance.py checks each meets WCAG AA contrast.
+THEMES = {
+    "purple": ThemeColours(accent="#5b2c83", soft="#f4eefa", circle="PASTEL_RED"),
+    "blue": ThemeColours(accent="#1d4f91", soft="#e8f1f8", circle="PASTEL_BLUE"),
+    "green": ThemeColours(accent="#00703c", soft="#e9f5ee", circle="PASTEL_GREEN"),
+    "orange": ThemeColours(accent="#9e3b00", soft="#fdf0e6", circle="PASTEL_ORANGE"),
+    "pink": ThemeColours(accent="#a5185c", soft="#fcf0f5", circle="PASTEL_RED"),
+    "night": ThemeColours(accent="#0b0c0c", soft="#f2f3f4", circle="GRAY_01"),
+}
+
+# Elements and attributes an image in a page must not have: none comes from py-avataaars today; this is
+# the check that a future version of it cannot slip one in.
+FORBIDDEN_ELEMENTS = {"script", "foreignObject", "style", "a", "image", "iframe", "animate", "set"}
+# What covers the head, drawn in the colour of the clothes.
+HEADWEAR = {"hijab", "turban", "hat", "winter_hat2"}
+_REFERENCE = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)['\"]?\s*\)")
+
+
+class UnsafeImage(ValueError):
+    """The drawing had something a page must not include."""
+
+
+def _draw(parts: dict[str, str], theme: str) -> str:
+    # Imported here: py-avataaars imports CairoSVG (and its system library) as it loads, which only the
+    # pages that draw an image need.
+    import py_avataaars as pa
+
+    colour = pa.Color[THEMES[theme].circle]
+    avatar = pa.PyAvataaar(
+        style=pa.AvatarStyle.CIRCLE,
+        background_color=colour,
+        skin_color=pa.SkinColor[parts["skin"].upper()],
+        hair_color=pa.HairColor[parts["hair_colour"].upper()],
+        facial_hair_type=pa.FacialHairType.DEFAULT,
+        top_type=pa.TopType[parts["hair"].upper()],
+        # A hat, hijab or turban takes the colour of the clothes.
+        hat_color=pa.Color[parts["clothes_colour"].upper()],
+        mouth_type=pa.MouthType[parts["mouth"].upper()],
+        eye_type=pa.EyesType[parts["eyes"].upper()],
+        eyebrow_type=pa.EyebrowType.DEFAULT_NATURAL,
+        accessories_type=pa.AccessoriesType[parts["accessories"].upper()],
+        clothe_type=pa.ClotheType[parts["clothes"].upper()],
+        clothe_color=pa.Color[parts["clothes_colour"].upper()],
+        clothe_graphic_type=pa.ClotheGraphicType.DIAMOND,
+        # Not its "simplified" ids: they would be the same in every image (renamed below instead).
+        simplify=False,
+    )
+    return avatar.render_svg()
+
+
+def _parse(text: str) -> ElementTree.Element:
+    # The XML declaration and the DOCTYPE are not wanted inside a page.
+    body = text[text.index("<svg") :]
+    return ElementTree.fromstring(body)
+
+
+def _references(root: ElementTree.Element) -> set[str]:
+    found = set()
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name == HREF and value.startswith("#"):
+                found.add(value[1:])
+            found.update(_REFERENCE.findall(value))
+    return found
+
+
+def _check(root: ElementTree.Element) -> None:
+    for element in root.iter():
+        tag = element.tag.rpartition("}")[2]
+        if tag in FORBIDDEN_ELEMENTS:
+            raise UnsafeImage(f"<{tag}> in an image")
+        for name, value in element.attrib.items():
+            local = name.rpartition("}")[2]
+            if local.lower().startswith("on") or local == "style":
+                raise UnsafeImage(f"the attribute {local} in an image")
+            if local == "href" and not value.startswith("#"):
+                raise UnsafeImage("a link outside the image")
+
+
+def _rename_ids(root: ElementTree.Element, prefix: str) -> None:
+    used = _references(root)
+    names = {old: f"{prefix}{number}" for number, old in enumerate(sorted(used))}
+    for element in root.iter():
+        old = element.attrib.get("id")
+        if old is not None:
+            if old in names:
+                element.set("id", names[old])
+            else:
+                del element.attrib["id"]
+        for attribute, value in element.attrib.items():
+            if attribute == HREF and value.startswith("#"):
+                element.set(attribute, f"#{names[value[1:]]}")
+            elif "url(" in value:
+                element.set(attribute, _REFERENCE.sub(lambda m: f"url(#{names[m.group(1)]})", value))
+
+
+def _name(root: ElementTree.Element, prefix: str, title: str) -> None:
+    for desc in root.findall(f"{{{SVG}}}desc"):
+        root.remove(desc)
+    heading = ElementTree.Element(f"{{{SVG}}}title", {"id": f"{prefix}title"})
+    heading.text = title
+    root.insert(0, heading)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{prefix}title")
+    root.set("focusable", "false")
+    root.set("class", "act-avatar__svg")
+    root.set("width", SIZE)
+    root.set("height", SIZE)
+    root.attrib.pop("version", None)
+
+
+def describe(parts: dict[str, str]) -> str:
+    """What the image shows, in words: its accessible name."""
+    from .models.appearance import Accessories, Clothes, ClothesColour, Hair, HairColour, Skin
+
+    clothes_colour = ClothesColour(parts["clothes_colour"]).label.lower()
+    hair = Hair(parts["hair"])
+    if hair in HEADWEAR:
+        head = f"{clothes_colour} {hair.label.lower()}"
+    elif hair == Hair.NONE:
+        head = hair.label.lower()
+    else:
+        head = _("%(colour)s hair (%(style)s)") % {
+            "colour": HairColour(parts["hair_colour"]).label.lower(),
+            "style": hair.label.lower(),
+        }
+    things = [
+        _("%(skin)s skin") % {"skin": Skin(parts["skin"]).label.lower()},
+        head,
+        f"{clothes_colour} {Clothes(parts['clothes']).label.lower()}",
+    ]
+    if parts["accessories"] != Accessories.NONE:
+        things.append(Accessories(parts["accessories"]).label.lower())
+    return _("A cartoon person: %(things)s") % {"things": ", ".join(things)}
+
+
+def render(parts: dict[str, str], theme: str) -> str:
+    """The cartoon as SVG text for a page, from already checked parts (see `Appearance.PARTS`) and a
+    theme. Every call gives its ids a new prefix, so any two drawings can share a page."""
+    root = _parse(_draw(parts, theme))
+    _check(root)
+    prefix = f"av{secrets.token_hex(4)}-"
+    _rename_ids(root, prefix)
+    _name(root, prefix, describe(parts))
+    text = ElementTree.tostring(root, encoding="unicode")
+    return re.sub(r">\s+<", "><", text).replace(" />", "/>")
+
+
+_PREFIX = re.compile(r"\bav[0-9a-f]{8}-")
+
+
+def with_new_ids(svg: str) -> str:
+    """A kept image with a new prefix on its ids: for a page that shows the same image twice (the space's
+    header and the picture they are changing)."""
+    prefix = f"av{secrets.token_hex(4)}-"
+    return _PREFIX.sub(prefix, svg)
