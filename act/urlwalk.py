@@ -88,7 +88,8 @@ def make_rochdale(key_worker) -> dict:
 def make_rochdale_record(key_worker) -> dict:
     """`make_rochdale`, with a record on the case for every page of it to open: a network member, a missing
     episode still going on and one with its return home interview due, a link to another case, a shared link,
-    a contribution, a timescale proposal and a meeting planned (which has started: it can be recorded)."""
+    a contribution, a timescale proposal, a meeting planned (which has started: it can be recorded), and the
+    young person's own image and photo."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -131,6 +132,7 @@ def make_rochdale_record(key_worker) -> dict:
         by=key_worker,
     )
     Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(hours=1))
+    _an_image(case, key_worker)
     objects.update(_a_plan(case, key_worker))
     objects.update(
         meeting=meeting,
@@ -143,6 +145,15 @@ def make_rochdale_record(key_worker) -> dict:
         proposal=proposal,
     )
     return objects
+
+
+def _an_image(case, key_worker) -> None:
+    from cases import services
+    from cases.models.appearance import Appearance
+    from cases.tests.pictures import plain
+
+    services.appearance_save(young_person=case.young_person, choices=Appearance.first_choices(), by=key_worker)
+    services.photo_save(young_person=case.young_person, data=plain(), by=key_worker)
 
 
 def _a_plan(case, key_worker) -> dict:

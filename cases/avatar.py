@@ -64,7 +64,7 @@ class UnsafeImage(ValueError):
 def _draw(parts: dict[str, str], theme: str) -> str:
     # Imported here: py-avataaars imports CairoSVG (and its system library) as it loads, which only the
     # pages that draw an image need.
-    import py_avataaars as pa
+    import py_avataaars as pa  # type: ignore[import-untyped]
 
     colour = pa.Color[THEMES[theme].circle]
     avatar = pa.PyAvataaar(
@@ -90,9 +90,12 @@ def _draw(parts: dict[str, str], theme: str) -> str:
 
 
 def _parse(text: str) -> ElementTree.Element:
-    # The XML declaration and the DOCTYPE are not wanted inside a page.
+    # The XML declaration and the DOCTYPE are not wanted inside a page. defusedxml (which comes with
+    # CairoSVG, so wherever py-avataaars is) reads it: no entity or DTD trick gets through either.
+    from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
+
     body = text[text.index("<svg") :]
-    return ElementTree.fromstring(body)
+    return fromstring(body)
 
 
 def _references(root: ElementTree.Element) -> set[str]:

@@ -37,11 +37,11 @@ class PrivateStorage(FileSystemStorage):
     def __init__(self):
         super().__init__(file_permissions_mode=0o600, directory_permissions_mode=0o700)
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self):
         return str(settings.PRIVATE_FILES_ROOT)
 
-    @property  # type: ignore[override]
+    @property
     def location(self):
         return os.path.abspath(self.base_location)
 

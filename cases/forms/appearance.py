@@ -1,7 +1,10 @@
 """The forms of the young person's own image: the parts of the cartoon and the theme, and a photo. Each
 choice must be one of its list; a photo no bigger than 5 MB, which the service then checks is a picture."""
 
+from typing import cast
+
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import photos
@@ -16,7 +19,7 @@ class AppearanceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, options in CHOICES.items():
-            label = Appearance._meta.get_field(name).verbose_name
+            label = cast(models.Field, Appearance._meta.get_field(name)).verbose_name
             self.fields[name] = forms.ChoiceField(
                 label=str(label).capitalize(),
                 choices=options.choices,
@@ -32,7 +35,7 @@ class AppearanceForm(forms.Form):
         """What the form starts with: their image as it is, or the first of each list."""
         if appearance is not None:
             return {name: getattr(appearance, name) for name in CHOICES}
-        return {name: str(Appearance._meta.get_field(name).default) for name in CHOICES}
+        return Appearance.first_choices()
 
 
 class PhotoForm(forms.Form):

@@ -5,6 +5,8 @@ Each choice is a small, friendly list in plain words. The values are the names p
 parts (lower case), so that `cases.avatar` can draw them without a second table to keep in step.
 """
 
+from typing import cast
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -130,6 +132,7 @@ class Appearance(models.Model):
 
     # The cartoon's parts, each one of its list (checked by the form and again by the service).
     PARTS = ("skin", "hair", "hair_colour", "clothes", "clothes_colour", "accessories", "eyes", "mouth")
+    CHOSEN = (*PARTS, "theme")
 
     young_person = models.OneToOneField(YoungPerson, on_delete=models.CASCADE, related_name="appearance")
     skin = models.CharField(_("skin"), max_length=20, choices=Skin.choices, default=Skin.BROWN)
@@ -141,9 +144,7 @@ class Appearance(models.Model):
     clothes_colour = models.CharField(
         _("clothes colour"), max_length=20, choices=ClothesColour.choices, default=ClothesColour.BLUE
     )
-    accessories = models.CharField(
-        _("glasses"), max_length=20, choices=Accessories.choices, default=Accessories.NONE
-    )
+    accessories = models.CharField(_("glasses"), max_length=20, choices=Accessories.choices, default=Accessories.NONE)
     eyes = models.CharField(_("eyes"), max_length=20, choices=Eyes.choices, default=Eyes.NORMAL)
     mouth = models.CharField(_("mouth"), max_length=20, choices=Mouth.choices, default=Mouth.SMILE)
     theme = models.CharField(_("colours"), max_length=20, choices=Theme.choices, default=Theme.PURPLE)
@@ -156,12 +157,15 @@ class Appearance(models.Model):
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    changed_through = models.ForeignKey(
-        SharedLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_through = models.ForeignKey(SharedLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self):
         return f"The image of {self.young_person}"
+
+    @classmethod
+    def first_choices(cls) -> dict[str, str]:
+        """The image everyone starts from, until they choose their own."""
+        return {name: str(cast(models.Field, cls._meta.get_field(name)).default) for name in cls.CHOSEN}
 
     @property
     def parts(self) -> dict[str, str]:

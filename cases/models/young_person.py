@@ -86,7 +86,7 @@ class YoungPerson(models.Model):
         """Their own image (`Appearance`), or None while they have not made one. Free on a young person
         fetched with `select_related("appearance")`, as the case getters and space links do."""
         try:
-            return self.appearance  # type: ignore[attr-defined]  # the reverse side of Appearance.young_person
+            return self.appearance  # the reverse side of Appearance.young_person
         except ObjectDoesNotExist:
             return None
 

@@ -8,7 +8,18 @@ from accounts.models import User
 
 from .. import audit, avatar, photos
 from ..models import Appearance, AuditEvent, SharedLink, YoungPerson
-from ..models.appearance import Accessories, Clothes, ClothesColour, Eyes, Hair, HairColour, Mouth, Skin, Theme
+from ..models.appearance import (
+    Accessories,
+    Clothes,
+    ClothesColour,
+    Eyes,
+    Hair,
+    HairColour,
+    Mouth,
+    Skin,
+    Theme,
+    photo_storage,
+)
 
 Action = AuditEvent.Action
 
@@ -78,7 +89,7 @@ def appearance_save(
         appearance.save()
     else:
         appearance.save(update_fields=[*CHOICES, "svg", "changed_at", "changed_by", "changed_through"])
-    young_person.appearance = appearance  # type: ignore[attr-defined]  # the reverse one-to-one's cache
+    young_person.appearance = appearance
     _record(young_person, by, Action.CHANGE, f"their image changed {how}")
     return appearance
 
@@ -89,10 +100,10 @@ def _record(young_person: YoungPerson, by: User | None, action: str, what: str) 
         audit.record(user=by, case=case, action=action, what=what)
 
 
-def _delete_later(name: str) -> None:
+def _delete_later(name: str | None) -> None:
     """Delete a photo's file once the change that let go of it is committed (a change rolled back keeps it)."""
     if name:
-        transaction.on_commit(lambda: Appearance._meta.get_field("photo").storage.delete(name))  # type: ignore[attr-defined]
+        transaction.on_commit(lambda: photo_storage().delete(name))
 
 
 @transaction.atomic
@@ -105,14 +116,13 @@ def photo_save(
     cleaned = photos.clean(data)
     appearance = _current(young_person)
     if appearance is None:
-        first = {name: options.values[0] for name, options in CHOICES.items()}
-        appearance = appearance_save(young_person=young_person, choices=first, by=by, link=link)
+        appearance = appearance_save(young_person=young_person, choices=Appearance.first_choices(), by=by, link=link)
     old = appearance.photo.name
     new = photos.as_file(cleaned)
     appearance.photo.save(new.name or "photo.jpg", new, save=False)
     _mark(appearance, by, link)
     appearance.save(update_fields=["photo", "changed_at", "changed_by", "changed_through"])
-    young_person.appearance = appearance  # type: ignore[attr-defined]
+    young_person.appearance = appearance
     _delete_later(old)
     _record(young_person, by, Action.CHANGE, f"their photo added {how}")
     return appearance
@@ -126,9 +136,9 @@ def photo_remove(*, young_person: YoungPerson, by: User | None = None, link: Sha
     if appearance is None or not appearance.photo:
         return
     old = appearance.photo.name
-    appearance.photo = ""  # type: ignore[assignment]  # a FileField is emptied with ""
+    appearance.photo = ""  # a FileField is emptied with ""
     _mark(appearance, by, link)
     appearance.save(update_fields=["photo", "changed_at", "changed_by", "changed_through"])
-    young_person.appearance = appearance  # type: ignore[attr-defined]
+    young_person.appearance = appearance
     _delete_later(old)
     _record(young_person, by, Action.REMOVE, f"their photo removed {how}")

@@ -45,6 +45,8 @@ def png_claiming(width: int, height: int) -> bytes:
 def has_hidden_details(data: bytes) -> bool:
     """Whether a picture still carries EXIF (any of it), a comment, XMP or the camera's name."""
     picture = Image.open(io.BytesIO(data))
-    return bool(picture.getexif()) or any(key in picture.info for key in ("exif", "comment", "xmp", "icc_profile")) or (
-        CAMERA.encode() in data or b"Exif" in data
+    return (
+        bool(picture.getexif())
+        or any(key in picture.info for key in ("exif", "comment", "xmp", "icc_profile"))
+        or (CAMERA.encode() in data or b"Exif" in data)
     )

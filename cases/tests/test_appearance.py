@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -66,7 +66,9 @@ def test_two_images_on_one_page_share_no_id_even_when_they_look_the_same():
 def test_the_image_says_what_it_shows():
     words = avatar.describe({name: CHOSEN[name] for name in Appearance.PARTS})
     assert words == "A cartoon person: dark brown skin, auburn hair (long and curly), mint green hoodie, round glasses"
-    hijab = avatar.describe({**{name: CHOSEN[name] for name in Appearance.PARTS}, "hair": "hijab", "accessories": "default"})
+    hijab = avatar.describe(
+        {**{name: CHOSEN[name] for name in Appearance.PARTS}, "hair": "hijab", "accessories": "default"}
+    )
     assert hijab == "A cartoon person: dark brown skin, mint green hijab, mint green hoodie"
 
 
@@ -209,7 +211,9 @@ def test_a_new_photo_replaces_the_old_one_and_removing_it_deletes_the_file(
     case, key_worker, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        first = Path(services.photo_save(young_person=case.young_person, data=pictures.plain(), by=key_worker).photo.path)
+        first = Path(
+            services.photo_save(young_person=case.young_person, data=pictures.plain(), by=key_worker).photo.path
+        )
     with django_capture_on_commit_callbacks(execute=True):
         second = Path(
             services.photo_save(young_person=case.young_person, data=pictures.plain((50, 50)), by=key_worker).photo.path

@@ -63,10 +63,11 @@ def _draw(
 ) -> HttpResponse:
     look: Appearance | None = space.case.young_person.look
     chosen = AppearanceForm.initial_for(look)
+    if not svg:
+        # What they have now (with ids of its own: the header shows it too), or the first image.
+        svg = avatar.with_new_ids(look.svg) if look is not None else preview(chosen)
     if form is not None and form.is_bound:
         chosen = {name: form.data.get(name, "") for name in CHOICES}
-    if not svg:
-        svg = avatar.with_new_ids(look.svg) if look is not None else preview(chosen)
     errors = [(f"me-{name}", error[0]) for name, error in (form.errors.items() if form is not None else [])]
     photo_error = photo_form.errors["photo"][0] if photo_form is not None and "photo" in photo_form.errors else ""
     if photo_error:
@@ -109,7 +110,9 @@ def _add_photo(request: HttpRequest, space: Space) -> HttpResponse:
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            case_services.photo_save(young_person=space.case.young_person, data=form.cleaned_data["photo"], link=space.link)
+            case_services.photo_save(
+                young_person=space.case.young_person, data=form.cleaned_data["photo"], link=space.link
+            )
         except photos.PhotoError as error:
             form.add_error("photo", str(error))
     if not form.is_valid():
@@ -138,5 +141,10 @@ def _remove(request: HttpRequest, space: Space) -> HttpResponse:
         case_services.link_used(link=space.link, event=Saved, address_hash=space.address)
         messages.success(request, _("Your photo is deleted."))
         return redirect(space.url("me"))
-    context = {"space": space, "title": _("Delete your photo?"), "me_url": space.url("me"), "photo_url": space.url("me/photo")}
+    context = {
+        "space": space,
+        "title": _("Delete your photo?"),
+        "me_url": space.url("me"),
+        "photo_url": space.url("me/photo"),
+    }
     return render(request, "dashboards/space/me_photo_remove.html", context)

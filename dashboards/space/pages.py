@@ -5,8 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from cases.models import Person, SharedLink
 from cases.views.shared_links import not_working
 
-from . import Space, SpacePage, space_of
-from . import me
+from . import Space, SpacePage, me, space_of
 from .home import home
 
 YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
