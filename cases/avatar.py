@@ -146,7 +146,6 @@ def _name(root: ElementTree.Element, prefix: str, title: str) -> None:
     root.insert(0, heading)
     root.set("role", "img")
     root.set("aria-labelledby", f"{prefix}title")
-    root.set("focusable", "false")
     root.set("class", "act-avatar__svg")
     root.set("width", SIZE)
     root.set("height", SIZE)

@@ -1,6 +1,7 @@
 """Demo cases: the three personas of the co-design report (Destiny 15, Lily 17, Emily 13) with their
-networks and a few timeline entries, the referrals Destiny's and Emily's cases came from (accepted), one case
-of another team, and two referrals waiting. The data is in `people` and `referrals`; `seed` puts it in."""
+networks and a few timeline entries, Destiny's own image, the referrals Destiny's and Emily's cases came from
+(accepted), one case of another team, and two referrals waiting. The data is in `people` and `referrals`; `seed`
+puts it in."""
 
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ from accounts.models import Team, User
 
 from .. import services
 from ..models import Case, CaseLink, LivingSituation, Referral, TimelineEntry, YoungPerson
-from .people import NETWORKS, PERSONAS, years_ago
+from .people import DESTINYS_IMAGE, NETWORKS, PERSONAS, years_ago
 from .referrals import DESTINYS_REFERRAL, EMILYS_REFERRAL, accepted_referral, waiting_referrals
 
 
@@ -91,6 +92,8 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
         services.case_change_stage(case=destiny, stage="assessment", by=worker, reason="Getting on well")
     for key in ("destiny", "lily", "emily"):
         _network(cases[key], key)
+    if destiny.young_person.look is None:
+        services.appearance_save(young_person=destiny.young_person, choices=DESTINYS_IMAGE, by=worker)
     if not destiny.network.filter(user=people["partner"]).exists():
         services.case_add_partner(
             case=destiny, partner=people["partner"], contribute=True, by=manager, role="Police CSE officer"

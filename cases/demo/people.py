@@ -63,6 +63,19 @@ PERSONAS = {
     ),
 }
 
+# The image Destiny made of herself in her space, and her space's colours (no photo).
+DESTINYS_IMAGE = {
+    "skin": "light",
+    "hair": "long_hair_straight",
+    "hair_colour": "blonde_golden",
+    "clothes": "hoodie",
+    "clothes_colour": "pink",
+    "accessories": "default",
+    "eyes": "happy",
+    "mouth": "twinkle",
+    "theme": "pink",
+}
+
 # (kind, name, relationship, agency, closeness, view)
 NETWORKS = {
     "destiny": [

@@ -291,3 +291,17 @@ def test_the_image_costs_the_case_overview_no_query(client_for, case, key_worker
         page = client.get(url).content.decode()
     assert "act-avatar" in page
     assert len(with_image) == len(without)
+
+
+# The demo
+
+
+def test_the_demo_gives_destiny_an_image_and_pink_colours_but_no_photo(db, settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.DEMO = True
+    for _time in range(2):  # seeding again changes nothing
+        call_command("seed_demo", f"--backup-codes-file={tmp_path / 'codes.txt'}", stdout=io.StringIO())
+    appearance = Appearance.objects.get()
+    assert appearance.young_person.given_name == "Destiny" and appearance.theme == "pink"
+    assert not appearance.photo and "golden hair (long and straight)" in appearance.svg
