@@ -41,17 +41,37 @@ def ids_of(svg: str) -> list[str]:
 # The image itself
 
 
-def test_every_hair_and_clothes_draws_an_image_that_names_itself_and_runs_nothing():
+def every_choice():
+    """Each choice of each part, and every hair with every kind of clothes (they overlap)."""
+    for name, options in CHOICES.items():
+        for value in options.values:
+            yield {**CHOSEN, name: value}
     for hair in CHOICES["hair"].values:
         for clothes in CHOICES["clothes"].values:
-            parts = {**CHOSEN, "hair": hair, "clothes": clothes}
-            svg = avatar.render({name: parts[name] for name in Appearance.PARTS}, "night")
-            assert svg.startswith("<svg") and 'role="img"' in svg and "<title " in svg
-            title_id = re.search(r'aria-labelledby="([^"]+)"', svg).group(1)
-            assert f'<title id="{title_id}">A cartoon person: ' in svg
-            assert not re.search(r"<script|<style|\sstyle=|\son\w+=|<foreignObject|<\?xml|<!DOCTYPE", svg)
-            referenced = set(re.findall(r'(?:href="#|url\(#)([^")]+)', svg))
-            assert referenced <= set(ids_of(svg)), "an id the image refers to is missing"
+            yield {**CHOSEN, "hair": hair, "clothes": clothes}
+
+
+def test_every_choice_draws_an_image_that_names_itself_and_runs_nothing():
+    for parts in every_choice():
+        svg = avatar.render({name: parts[name] for name in Appearance.PARTS}, parts["theme"])
+        assert svg.startswith("<svg") and 'role="img"' in svg and "<title " in svg
+        title_id = re.search(r'aria-labelledby="([^"]+)"', svg).group(1)
+        assert f'<title id="{title_id}">A cartoon person: ' in svg
+        assert not re.search(r"<script|<style|\sstyle=|\son\w+=|<foreignObject|<\?xml|<!DOCTYPE", svg), parts
+        referenced = set(re.findall(r'(?:href="#|url\(#)([^")]+)', svg))
+        assert referenced <= set(ids_of(svg)), "an id the image refers to is missing"
+
+
+def test_an_image_with_anything_that_could_run_is_refused(monkeypatch):
+    for bad in (
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><g onload="alert(1)"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><g style="background: url(x)"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="https://x/y.svg#a"/></svg>',
+    ):
+        monkeypatch.setattr(avatar, "_draw", lambda parts, theme, bad=bad: bad)
+        with pytest.raises(avatar.UnsafeImage):
+            avatar.render({name: CHOSEN[name] for name in Appearance.PARTS}, "blue")
 
 
 def test_two_images_on_one_page_share_no_id_even_when_they_look_the_same():
