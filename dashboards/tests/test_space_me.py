@@ -195,3 +195,24 @@ def test_pages_under_me_that_do_not_exist_open_nothing(client, space):
     for path in ("me/nothing/", "me/photo/extra/", "me/photo/remove/now/"):
         assert client.get(f"{home}{path}").status_code == 404, path
     assert client.post(f"{home}me/photo/", {}).status_code == 404
+
+
+def test_the_pages_of_me_are_valid_html(client, case, space):
+    from act import htmlcheck
+
+    if htmlcheck.unavailable():
+        pytest.skip(htmlcheck.unavailable() or "")
+    home, _link = space
+    pages = {"me, first time": client.get(f"{home}me/").content.decode()}
+    pages["me, a try"] = client.post(f"{home}me/", {**CHOICES, "action": "try"}).content.decode()
+    pages["me, a wrong choice"] = client.post(f"{home}me/", {**CHOICES, "hair": "x", "action": "keep"}).content.decode()
+    pages["me, not a photo"] = client.post(
+        f"{home}me/", {"action": "photo", "photo": photo_upload(b"text")}
+    ).content.decode()
+    client.post(f"{home}me/", {**CHOICES, "action": "keep"})
+    client.post(f"{home}me/", {"action": "photo", "photo": photo_upload(pictures.plain(fmt="JPEG"))})
+    pages["me, with an image and a photo"] = client.get(f"{home}me/").content.decode()
+    pages["home, in their colours"] = client.get(home).content.decode()
+    pages["deleting the photo"] = client.get(f"{home}me/photo/remove/").content.decode()
+    found, _unused = htmlcheck.errors(pages, ignored=[])
+    assert not found, "\n".join(map(str, found))
