@@ -14,6 +14,7 @@ It is drawn once, when it is saved, and kept on the row (`Appearance.svg`): abou
 import re
 import secrets
 from dataclasses import dataclass
+from html import escape
 from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
@@ -23,9 +24,6 @@ XLINK = "http://www.w3.org/1999/xlink"
 HREF = f"{{{XLINK}}}href"
 # The size the image has where no style sizes it (the pages' CSS sets its own).
 SIZE = "96"
-
-ElementTree.register_namespace("", SVG)
-ElementTree.register_namespace("xlink", XLINK)
 
 
 @dataclass(frozen=True)
@@ -190,6 +188,27 @@ def describe(parts: dict[str, str]) -> str:
     return _("A cartoon person: %(things)s") % {"things": ", ".join(things)}
 
 
+def _local(name: str) -> str:
+    """An element's or attribute's name as it is written in a page: SVG's without a prefix, xlink's with its own."""
+    uri, _brace, local = name[1:].rpartition("}") if name.startswith("{") else ("", "", name)
+    return f"xlink:{local}" if uri == XLINK else local
+
+
+def _written(element: ElementTree.Element, *, top: bool = False) -> str:
+    """The element as markup. Written here rather than by ElementTree, whose prefixes are one table for the
+    whole process that other code changes (WeasyPrint registers its own)."""
+    attributes = {_local(name): value for name, value in element.attrib.items()}
+    if top:
+        attributes = {"xmlns": SVG, "xmlns:xlink": XLINK, **attributes}
+    opening = _local(element.tag) + "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())
+    inside = escape(element.text or "", quote=False) + "".join(
+        _written(child) + escape(child.tail or "", quote=False) for child in element
+    )
+    if not inside:
+        return f"<{opening}/>"
+    return f"<{opening}>{inside}</{_local(element.tag)}>"
+
+
 def render(parts: dict[str, str], theme: str) -> str:
     """The cartoon as SVG text for a page, from already checked parts (see `Appearance.PARTS`) and a
     theme. Every call gives its ids a new prefix, so any two drawings can share a page."""
@@ -199,8 +218,8 @@ def render(parts: dict[str, str], theme: str) -> str:
     prefix = f"av{secrets.token_hex(4)}-"
     _rename_ids(root, prefix)
     _name(root, prefix, describe(parts))
-    text = ElementTree.tostring(root, encoding="unicode")
-    return re.sub(r">\s+<", "><", text).replace(" />", "/>")
+    text = _written(root, top=True)
+    return re.sub(r">\s+<", "><", text)
 
 
 _PREFIX = re.compile(r"\bav[0-9a-f]{8}-")

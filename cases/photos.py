@@ -9,8 +9,10 @@ or WebP picture is refused, and so is a picture so large when opened that it cou
 
 import io
 import os
+import threading
 import uuid
 import warnings
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -49,12 +51,30 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Private files have no address: they are served by a view that checks access.")
 
 
+# Pillow's switch for reading pictures that are cut short is one for the whole process, and WeasyPrint
+# turns it on when it is imported (for the PDFs): a photo is read with it off, one at a time.
+_STRICT = threading.Lock()
+
+
+@contextmanager
+def _strict_reading():
+    from PIL import ImageFile
+
+    with _STRICT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _opened(data: bytes):
     """The picture in `data`, checked to be one of FORMATS and not too large to open."""
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict_reading():
             # Pillow only warns between its own limit and twice it; here any bomb is refused.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             picture = Image.open(io.BytesIO(data), formats=FORMATS)

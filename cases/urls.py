@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/shared-links/", links.link_list, name="shared-links"),
     path("<int:pk>/shared-links/<int:link_pk>/revoke/", links.link_revoke, name="shared-link-revoke"),
     path("<int:pk>/photo/", appearance.photo, name="photo"),
+    path("<int:pk>/photo/delete/", appearance.photo_remove, name="photo-remove"),
     path("<int:pk>/audit/", record.audit_trail, name="audit"),
     path("<int:pk>/network/", network.network, name="network"),
     path("<int:pk>/network/add/", network.member_add, name="network-add"),

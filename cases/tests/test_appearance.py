@@ -74,6 +74,19 @@ def test_an_image_with_anything_that_could_run_is_refused(monkeypatch):
             avatar.render({name: CHOSEN[name] for name in Appearance.PARTS}, "blue")
 
 
+def test_the_image_is_written_the_same_whatever_prefixes_other_code_registered(monkeypatch):
+    # WeasyPrint registers namespace prefixes for the whole process when it makes a PDF.
+    from xml.etree import ElementTree
+
+    monkeypatch.setattr(ElementTree, "_namespace_map", dict(ElementTree._namespace_map))
+    ElementTree.register_namespace("", "urn:another")
+    ElementTree.register_namespace("svg", avatar.SVG)
+    ElementTree.register_namespace("x", avatar.XLINK)
+    svg = avatar.render({name: CHOSEN[name] for name in Appearance.PARTS}, "blue")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ')
+    assert "xlink:href=" in svg and not re.search(r"<\w+:", svg)
+
+
 def test_two_images_on_one_page_share_no_id_even_when_they_look_the_same():
     parts = {name: CHOSEN[name] for name in Appearance.PARTS}
     first, second = avatar.render(parts, "blue"), avatar.render(parts, "blue")
@@ -210,6 +223,16 @@ def test_files_that_are_not_photos_we_can_use_are_refused_and_nothing_is_kept(
     assert not Appearance.objects.filter(photo__gt="").exists() and not list(tmp_path.rglob("*.*"))
 
 
+def test_a_photo_cut_short_is_refused_even_where_pillow_was_told_to_read_such_pictures(case, key_worker, monkeypatch):
+    # WeasyPrint tells Pillow, for the whole process, to read pictures that are cut short.
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(photos.PhotoError, match="could not be opened"):
+        services.photo_save(young_person=case.young_person, data=pictures.with_location()[:2000], by=key_worker)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+
+
 def test_photos_are_kept_in_the_private_folder_which_has_no_address(case, key_worker, settings):
     appearance = services.photo_save(young_person=case.young_person, data=pictures.plain(), by=key_worker)
     path = Path(appearance.photo.path)
@@ -325,3 +348,39 @@ def test_the_demo_gives_destiny_an_image_and_pink_colours_but_no_photo(db, setti
     appearance = Appearance.objects.get()
     assert appearance.young_person.given_name == "Destiny" and appearance.theme == "pink"
     assert not appearance.photo and "golden hair (long and straight)" in appearance.svg
+
+
+# Staff deleting a photo
+
+
+def test_the_key_worker_deletes_a_photo_after_a_confirmation_and_its_file_goes(
+    client_for, case, key_worker, with_photo, django_capture_on_commit_callbacks
+):
+    client = client_for(key_worker)
+    url = reverse("cases:photo-remove", args=[case.pk])
+    assert 'href="' + url + '"' in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    path = Path(with_photo.photo.path)
+    asked = client.get(url)
+    assert asked.status_code == 200 and "Delete their photo?" in asked.content.decode() and path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == reverse("cases:detail", args=[case.pk])
+    assert not path.exists() and Appearance.objects.get().photo.name == "" and Appearance.objects.get().svg
+    assert AuditEvent.objects.filter(case=case, user=key_worker, what="their photo removed by a worker").exists()
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["outsider", "partner_with_grant", "partner_without_grant"])
+def test_people_who_may_not_change_the_case_cannot_delete_the_photo(request, client_for, case, with_photo, who):
+    client = client_for(request.getfixturevalue(who))
+    url = reverse("cases:photo-remove", args=[case.pk])
+    assert client.get(url).status_code == 404 and client.post(url).status_code == 404
+    assert Appearance.objects.get().photo
+    if who == "partner_with_grant":
+        assert url not in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+
+
+def test_a_closed_cases_photo_is_not_deleted(client_for, case, key_worker, with_photo):
+    services.case_close(case=case, reason="Goals met", outcome="goals_met", by=key_worker)
+    response = client_for(key_worker).post(reverse("cases:photo-remove", args=[case.pk]))
+    assert "This case is closed" in response.content.decode() and Appearance.objects.get().photo
