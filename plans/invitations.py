@@ -106,9 +106,7 @@ def send(meeting_pk: int, kind: str, attendee_pks: list[int] | None = None) -> i
                 to=attendee.email,
                 subject=subject,
                 body=body,
-                attachments=[
-                    ("meeting.ics", calendar_file(meeting, attendee, kind), f"text/calendar; method={method}")
-                ],
+                attachments=[ics],
             )
         )
         sent += 1
