@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from assessments.sections import prompts_for
 from cases.views.shared_links import not_working
 from plans.models import FamilyPlan
 from plans.plan_page import goals_of
@@ -52,7 +53,11 @@ def home(request: HttpRequest, space: Space, rest: str) -> HttpResponse:
     context = {
         "space": space,
         "title": _("My space"),
-        "sections": [(space.url(f"section/{link.pk}"), link.section) for link in sections_to_write(space)],
+        # Each part named as its own page names it for this person ("About me").
+        "sections": [
+            (space.url(f"section/{link.pk}"), prompts_for(link.section.kind, space.person).title)
+            for link in sections_to_write(space)
+        ],
         # Only the young person chooses how a meeting goes; a parent or carer sees when it is.
         "meetings_to_plan": [] if family else [(space.url(f"meeting/{m.pk}"), meeting_name(m), m) for m in meetings],
         "next_meeting": (meeting_name(meetings[0], for_family=family), meetings[0]) if meetings else None,

@@ -48,8 +48,8 @@ def test_the_home_greets_them_and_says_what_is_waiting(client, case, key_worker)
     text = text_of(page)
     assert page.status_code == 200
     assert f"Hi {case.young_person.called}" in text
-    assert "Write your part" in text
-    assert "Say what you want for" in text
+    assert "About me" in text and "Write your part" in text
+    assert "Say where, when and who comes" in text
     assert "Now at 4 out of 10, from 3" in text
     assert f"{home}plan/" in page.content.decode()
     assert f"{home}meeting/{meeting.pk}/" in page.content.decode()
@@ -111,7 +111,7 @@ def test_a_parents_space_opens_only_their_own_parts_and_never_plans_the_meeting(
     _, home = open_space(client, case, key_worker, person=Person.PARENT_CARER, name="Mum")
     page = client.get(home)
     assert f"{home}section/{mine.pk}/" in page.content.decode()
-    assert "Say what you want for" not in text_of(page)
+    assert "Say where, when and who comes" not in text_of(page)
     assert client.get(f"{home}section/{mine.pk}/").status_code == 200
     for path in (f"section/{young.pk}/", f"section/{other_parent.pk}/", f"meeting/{meeting.pk}/"):
         assert client.get(f"{home}{path}").status_code == 404, path
