@@ -299,6 +299,19 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Messages to young people and families (cases/messaging.py): Django's email by default; "notify" sends
+# emails and texts through GOV.UK Notify with the council's key and two templates (see the README).
+MESSAGES_BACKEND = env("MESSAGES_BACKEND", "email")
+if MESSAGES_BACKEND not in ("email", "notify"):
+    raise ImproperlyConfigured('MESSAGES_BACKEND is "email" or "notify"')
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", "")
+NOTIFY_EMAIL_TEMPLATE_ID = env("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_TEXT_TEMPLATE_ID = env("NOTIFY_TEXT_TEMPLATE_ID", "")
+if MESSAGES_BACKEND == "notify" and not (NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_TEXT_TEMPLATE_ID):
+    raise ImproperlyConfigured(
+        "GOV.UK Notify needs NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_TEXT_TEMPLATE_ID"
+    )
+
 # Email: printed to the console unless an SMTP server is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
