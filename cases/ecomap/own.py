@@ -61,7 +61,7 @@ def as_they_see_it(members: Iterable[NetworkMember]) -> list[Seen]:
                 own=own,
                 young_persons_view=View.WORRY if member.feels_unsafe else View.NOT_SURE,
                 unsafe=member.feels_unsafe,
-                said=member.own_closeness is not None or member.feels_unsafe,
+                said=bool(member.own_closeness) or member.feels_unsafe,
                 added_by_them=member.added_by_young_person,
             )
         )

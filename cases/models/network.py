@@ -71,9 +71,9 @@ class NetworkMember(models.Model):
     )
     can_contribute = models.BooleanField(_("can add to the record"), default=False)
     # The young person's own view, said in their space and changed only there (never by the staff forms):
-    # how close they feel (null: not said yet), and whether this person makes them feel unsafe.
+    # how close they feel ("": not said yet), and whether this person makes them feel unsafe.
     own_closeness = models.CharField(
-        _("how close the young person says they feel"), max_length=10, choices=OwnCloseness.choices, null=True
+        _("how close the young person says they feel"), max_length=10, choices=OwnCloseness.choices, blank=True
     )
     feels_unsafe = models.BooleanField(_("makes the young person feel unsafe"), default=False)
     # Someone the young person added themselves, from their space: no account, agency or contact details.
