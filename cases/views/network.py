@@ -101,11 +101,9 @@ def network(request, pk: int):
 def changes_seen(request, pk: int):
     """Mark the young person's changes as seen, up to the newest the page showed."""
     case = access.get_case_for_change(request.user, pk, open_only=True)
-    try:
-        up_to = int(request.POST.get("up_to", ""))
-    except ValueError:
-        up_to = 0
-    up_to = max(0, min(up_to, 2**62))  # a number the database can compare with
+    raw = request.POST.get("up_to", "")
+    # Plain digits only (int() takes other scripts' digits too), and a number the database can compare with.
+    up_to = min(int(raw), 2**62) if raw.isascii() and raw.isdigit() else 0
     if services.network_changes_seen(case=case, by=request.user, up_to=up_to):
         messages.success(request, _("Marked as seen."))
     return redirect(reverse("cases:network", args=[case.pk]) + "#their-changes")

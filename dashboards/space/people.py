@@ -64,12 +64,11 @@ def _members(space: Space):
 
 def _member(space: Space, raw) -> NetworkMember | None:
     """A current member of this space's case, by the id sent; None for anything else."""
-    try:
-        pk = int(str(raw))
-    except ValueError:
+    raw = str(raw)
+    # Plain digits only (int() takes other scripts' digits too), and a number the database can compare with.
+    if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) <= LARGEST_ID:
         return None
-    if not 0 < pk <= LARGEST_ID:
-        return None
+    pk = int(raw)
     member = _members(space).filter(pk=pk).first()
     if member is not None:
         member.case = space.case  # the services read it: no need to fetch it again
