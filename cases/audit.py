@@ -13,7 +13,7 @@ transaction with BEGIN IMMEDIATE, which takes the database's write lock). A uniq
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -165,7 +165,7 @@ class Looked:
     last: datetime
 
 
-def _who(row: dict, case: Case) -> str:
+def _who(row: Mapping, case: Case) -> str:
     """Who someone is, as the young person would say it. Only the two people they work with are named,
     by first name, because they know them ("Jo, your worker"): anyone else is a stranger to them, and a
     stranger's name tells them less than their role or agency does (and is the member of staff's own)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django.utils.translation import gettext as _
 
@@ -74,7 +75,7 @@ def _own_label(value: str) -> str:
 
 
 def _member_title(placed: Placed) -> str:
-    member = placed.member
+    member = cast(Seen, placed.member)
     who = placed.name
     relationship = clean(getattr(member, "relationship", ""))
     if relationship:
@@ -97,7 +98,7 @@ def _description(centre: str, groups: list[list[Placed]]) -> str:
                 _("%(closeness)s (%(count)s): %(names)s.")
                 % {"closeness": _own_label(OWN_ORDER[ring]), "count": len(group), "names": names}
             )
-    unsafe = [placed.name for group in groups for placed in group if placed.member.unsafe]
+    unsafe = [placed.name for group in groups for placed in group if cast(Seen, placed.member).unsafe]
     if unsafe:
         parts.append(_("You said these people make you feel unsafe: %(names)s.") % {"names": ", ".join(unsafe)})
     return " ".join(parts)

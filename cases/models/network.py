@@ -105,13 +105,13 @@ class NetworkMember(models.Model):
 
 
 # The professional view's rings, in the young person's words.
-FROM_PROFESSIONAL = {
+FROM_PROFESSIONAL: dict[str, str] = {
     NetworkMember.Closeness.CLOSE: OwnCloseness.CLOSE,
     NetworkMember.Closeness.SOME: OwnCloseness.IN_BETWEEN,
     NetworkMember.Closeness.DISTANT: OwnCloseness.FURTHER,
 }
 # And back: where the young person's view puts someone on the ecomap's rings.
-TO_RINGS = {own: ring for ring, own in FROM_PROFESSIONAL.items()}
+TO_RINGS: dict[str, str] = {own: ring for ring, own in FROM_PROFESSIONAL.items()}
 # Closest first: "move closer" goes one step to the left.
 OWN_ORDER = [OwnCloseness.CLOSE, OwnCloseness.IN_BETWEEN, OwnCloseness.FURTHER]
 
