@@ -44,7 +44,7 @@ def who_they_are(member: NetworkMember) -> str:
     only their agency or service (what staff wrote about their role may use words of the field)."""
     if member.kind == Kind.PROFESSIONAL:
         agency = member.agency or (str(member.user.agency or "") if member.user_id and member.user else "")
-        return agency or str(Kind.PROFESSIONAL.label)
+        return agency or _("Someone who works with you")
     return member.relationship
 
 

@@ -202,3 +202,12 @@ def test_my_people_keeps_to_its_query_budget(client, space, case, members):
                 services.network_say_unsafe(member=member, link=link, unsafe=True)
 
     assert_query_budget(client, f"{home}people/", add_rows=add_rows, budget=14, small=members, large=members + 30)
+
+
+def test_the_page_speaks_plainly_with_no_words_of_the_field(client, space, nan, partner_with_grant):
+    add(nan.case, "Support worker", kind="professional", relationship="CSE intervention worker")
+    home, _link = space
+    content = client.get(f"{home}people/").content.decode()
+    for word in ("Ecomap", "ecomap-title", "network", "CSE", "intervention", "In the young person's view"):
+        assert word not in content, word
+    assert "Someone who works with you" in content
