@@ -211,3 +211,13 @@ def test_the_page_speaks_plainly_with_no_words_of_the_field(client, space, nan, 
     for word in ("Ecomap", "ecomap-title", "network", "CSE", "intervention", "In the young person's view"):
         assert word not in content, word
     assert "Someone who works with you" in content
+
+
+def test_the_young_persons_home_offers_my_people_and_who_has_looked_and_a_parents_does_not(client, case, key_worker):
+    home, _link = open_space(client, case, key_worker)
+    content = client.get(home).content.decode()
+    assert f'href="{home}people/"' in content and f'href="{home}looked/"' in content
+    client.cookies.clear()
+    parents_home, _link = open_space(client, case, key_worker, person=Person.PARENT_CARER, name="Mum")
+    content = client.get(parents_home).content.decode()
+    assert "people/" not in content and "looked/" not in content
