@@ -13,12 +13,14 @@ transaction with BEGIN IMMEDIATE, which takes the database's write lock). A uniq
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 
@@ -147,3 +149,60 @@ def chain_checksum(using: str = "default") -> tuple[int, str]:
     entries = AuditEvent.objects.using(using)
     last = entries.order_by("-pk").values_list("hash", flat=True).first()
     return entries.count(), last or GENESIS
+
+
+# "Who has looked at my record": the young person's view of the audit, in plain words.
+LOOKED_WITHIN = timedelta(days=91)  # about three months
+
+
+@dataclass(frozen=True)
+class Looked:
+    """Someone, or a group of people, who opened a young person's record: who, in plain words; how many
+    people that is; and the last time one of them looked."""
+
+    who: str
+    people: int
+    last: datetime
+
+
+def _who(row: Mapping, case: Case) -> str:
+    """Who someone is, as the young person would say it. Only the two people they work with are named,
+    by first name, because they know them ("Jo, your worker"): anyone else is a stranger to them, and a
+    stranger's name tells them less than their role or agency does (and is the member of staff's own)."""
+    user_id, role, first_name = row["user_id"], row["user__role"], row["user__first_name"]
+    if user_id == case.key_worker_id:
+        return _("%(name)s, your worker") % {"name": first_name} if first_name else _("Your worker")
+    if user_id == case.plan_coordinator_id:
+        if first_name:
+            return _("%(name)s, who helps everyone stick to your plan") % {"name": first_name}
+        return _("The person who helps everyone stick to your plan")
+    if role == User.Role.PARTNER and row["user__agency__name"]:
+        return _("Someone from %(agency)s") % {"agency": row["user__agency__name"]}
+    if role == User.Role.MANAGER:
+        return _("A manager in the ACT team")
+    if role == User.Role.PLAN_COORDINATOR:
+        return _("Someone who helps young people and families stick to their plans")
+    if role == User.Role.ADMINISTRATOR:
+        return _("Someone who looks after this system")
+    return _("Someone else in the ACT team")
+
+
+def who_looked(case: Case, *, now: datetime | None = None) -> list[Looked]:
+    """Who opened this case's record in the last three months, grouped as the young person would say it,
+    the most recent first. One query. Only people with an account count: what the young person and their
+    family did through their own links is theirs, not someone looking at them. It says nothing of what
+    anyone looked at (a restricted entry's existence would be a detail in itself)."""
+    since = (now or timezone.now()) - LOOKED_WITHIN
+    rows = (
+        AuditEvent.objects.filter(case=case, action=AuditEvent.Action.VIEW, user__isnull=False, at__gte=since)
+        .values("user_id", "user__role", "user__first_name", "user__agency__name")
+        .annotate(last=Max("at"))
+        .order_by()
+    )
+    grouped: dict[str, tuple[int, datetime]] = {}
+    for row in rows:
+        who = _who(row, case)
+        people, last = grouped.get(who, (0, row["last"]))
+        grouped[who] = (people + 1, max(last, row["last"]))
+    looked = [Looked(who=who, people=people, last=last) for who, (people, last) in grouped.items()]
+    return sorted(looked, key=lambda entry: (-entry.last.timestamp(), entry.who))

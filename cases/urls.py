@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/audit/", record.audit_trail, name="audit"),
     path("<int:pk>/network/", network.network, name="network"),
     path("<int:pk>/network/add/", network.member_add, name="network-add"),
+    path("<int:pk>/network/changes/seen/", network.changes_seen, name="network-changes-seen"),
     path("<int:pk>/network/<int:member_pk>/edit/", network.member_edit, name="network-edit"),
     path("<int:pk>/network/<int:member_pk>/remove/", network.member_remove, name="network-remove"),
     path("<int:pk>/timeline/", timeline.timeline, name="timeline"),

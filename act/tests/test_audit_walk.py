@@ -22,6 +22,7 @@ NOT_RECORDED = {
 POST_ONLY = {
     "assessments:contribution-add",
     "assessments:first-picture",
+    "cases:network-changes-seen",
     "referrals:duplicate",
     "referrals:import-confirm",
     "referrals:import-cancel",

@@ -12,22 +12,30 @@ and `agency`) and returns the markup.
 
 - `text`: measuring and wrapping the labels;
 - `layout`: placing the members on the rings, and growing the rings until no two labels clash;
-- `svg`: drawing it all, with its text alternative, and the legend's samples.
+- `svg`: drawing it all, with its text alternative, and the legend's samples;
+- `own`: the network as the young person sees it, for their own picture and beside the staff's.
 """
 
 from .layout import LABEL_FONT, LABEL_MAX_W, RINGS, Placed
-from .svg import STYLES, ecomap_svg, legend, shape_samples
+from .own import YOUNG_PERSON_WORDS, Seen, as_they_see_it, who_they_are
+from .svg import STAFF_WORDS, STYLES, Words, ecomap_svg, legend, shape_samples
 from .text import text_width, wrap
 
 __all__ = [
     "LABEL_FONT",
     "LABEL_MAX_W",
     "RINGS",
+    "STAFF_WORDS",
     "STYLES",
+    "YOUNG_PERSON_WORDS",
     "Placed",
+    "Seen",
+    "Words",
+    "as_they_see_it",
     "ecomap_svg",
     "legend",
     "shape_samples",
     "text_width",
+    "who_they_are",
     "wrap",
 ]

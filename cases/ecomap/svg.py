@@ -8,7 +8,7 @@ safe. The picture does not rely on colour alone: each view has its own line patt
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -131,7 +131,7 @@ def _line(placed: Placed) -> SafeString:
     )
 
 
-def _node(placed: Placed) -> SafeString:
+def _node(placed: Placed, words: Words) -> SafeString:
     style = STYLES[_view_of(placed.member)]
     if _is_professional(placed.member):
         shape = format_html(
@@ -160,7 +160,7 @@ def _node(placed: Placed) -> SafeString:
     return format_html(
         '<g class="act-ecomap__member"><title>{}</title>{}<text text-anchor="middle" font-size="{}" fill="{}" '
         'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text></g>',
-        _member_title(placed),
+        words.member_title(placed),
         shape,
         LABEL_FONT,
         TEXT_COLOUR,
@@ -208,13 +208,36 @@ def _description(centre: str, groups: list[list[Placed]]) -> str:
     return " ".join(parts)
 
 
-def ecomap_svg(centre_name: str, members: Iterable, *, id_prefix: str = "ecomap") -> SafeString:
-    """The ecomap of `members` around `centre_name`, as inline SVG markup."""
+@dataclass(frozen=True)
+class Words:
+    """What a picture says in words: its title, the names of its rings (closest first), each member's
+    `<title>` and the whole picture's description. The staff's ecomap says it one way (`STAFF_WORDS`); the
+    young person's own picture of their people says it to them, in plain words (`cases.ecomap.own`)."""
+
+    title: Callable[[str], str]
+    ring_labels: Callable[[], list[str]]
+    member_title: Callable[[Placed], str]
+    description: Callable[[str, list[list[Placed]]], str]
+
+
+STAFF_WORDS = Words(
+    title=lambda centre: _("Ecomap: the network around %(name)s") % {"name": centre},
+    ring_labels=lambda: [_closeness_label(ring) for ring in range(len(RINGS))],
+    member_title=_member_title,
+    description=_description,
+)
+
+
+def ecomap_svg(
+    centre_name: str, members: Iterable, *, id_prefix: str = "ecomap", title: str = "", words: Words = STAFF_WORDS
+) -> SafeString:
+    """The ecomap of `members` around `centre_name`, as inline SVG markup. `title` replaces the picture's
+    own title; `words` say it all another way."""
     centre = clean(centre_name) or _("The young person")
     groups = group_by_ring(members)
     spread(groups)
     radii, boxes = grow_rings(groups)
-    ring_labels = [_closeness_label(ring) for ring in range(len(RINGS))]
+    ring_labels = words.ring_labels()
     spots = ring_label_spots(groups, radii, boxes, ring_labels)
 
     # A square viewBox around the centre that holds every box and ring.
@@ -244,7 +267,7 @@ def ecomap_svg(centre_name: str, members: Iterable, *, id_prefix: str = "ecomap"
     everyone = [placed for group in groups for placed in group]
     centre_lines = wrap(centre, max_width=CENTRE_TEXT_W, size=CENTRE_FONT, max_lines=2, bold=True)
     centre_first = -((len(centre_lines) - 1) * CENTRE_LINE_H) / 2 + CENTRE_FONT * 0.35
-    title = _("Ecomap: the network around %(name)s") % {"name": centre}
+    title = title or words.title(centre)
 
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="act-ecomap__svg" role="img" width="100%" '
@@ -268,11 +291,11 @@ def ecomap_svg(centre_name: str, members: Iterable, *, id_prefix: str = "ecomap"
         id_prefix,
         title,
         id_prefix,
-        _description(centre, groups),
+        words.description(centre, groups),
         rings,
         _join(_line(placed) for placed in everyone),
         ring_names,
-        _join(_node(placed) for placed in everyone),
+        _join(_node(placed, words) for placed in everyone),
         centre,
         CENTRE_R,
         CENTRE_FILL,

@@ -14,7 +14,7 @@ from .case import (
     StageChange,
 )
 from .links import LinkUse, Person, SharedLink
-from .network import NetworkMember
+from .network import NetworkChange, NetworkMember, OwnCloseness
 from .referral import Awareness, Referral, Urgency, Worry
 from .referral_import import ReferralImport
 from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
@@ -42,7 +42,9 @@ __all__ = [
     "LegalStatus",
     "LinkUse",
     "LivingSituation",
+    "NetworkChange",
     "NetworkMember",
+    "OwnCloseness",
     "Person",
     "RETURN_INTERVIEW_WITHIN",
     "Referral",

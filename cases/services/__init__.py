@@ -26,7 +26,17 @@ from .links import (
     link_used,
     token_hash,
 )
-from .network import case_add_partner, case_remove_partner, network_add, network_remove, network_update
+from .network import (
+    case_add_partner,
+    case_remove_partner,
+    network_add,
+    network_add_own,
+    network_changes_seen,
+    network_move,
+    network_remove,
+    network_say_unsafe,
+    network_update,
+)
 from .referral_import import referral_import_cancel, referral_import_confirm, referral_import_create
 from .referrals import (
     referral_accept,
@@ -66,7 +76,11 @@ __all__ = [
     "link_used",
     "missing_episode_end",
     "network_add",
+    "network_add_own",
+    "network_changes_seen",
+    "network_move",
     "network_remove",
+    "network_say_unsafe",
     "network_update",
     "referral_accept",
     "referral_create",

@@ -5,10 +5,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from .. import access, audit
-from ..models import AuditEvent, Case, NetworkMember
+from ..models import AuditEvent, Case, NetworkChange, NetworkMember, OwnCloseness, Person, SharedLink
+from ..models.network import OWN_ORDER, TO_RINGS
 from .case import CaseError
 
 Action = AuditEvent.Action
+What = NetworkChange.What
 
 
 def _check_account(case: Case, user: User | None, member: NetworkMember | None = None) -> None:
@@ -79,3 +81,89 @@ def case_add_partner(*, case: Case, partner: User, contribute: bool, by: User | 
 def case_remove_partner(*, case: Case, partner: User, by: User) -> None:
     for member in NetworkMember.objects.filter(case=case, user=partner, removed_at__isnull=True):
         network_remove(member=member, by=by)
+
+
+# The young person's own view of their people, changed from their space ("My people"). Each change is kept
+# as a NetworkChange (before and after), for their worker to see, and audited with no user: it came through
+# their link, not from an account.
+
+
+def _theirs(member: NetworkMember, link: SharedLink) -> NetworkMember:
+    """The member, locked and read afresh, if it is a current member of the link's case and the link is the
+    young person's own; otherwise CaseError (the page already found it through the link's case)."""
+    if link.person != Person.YOUNG_PERSON or member.case_id != link.case_id:
+        raise CaseError(_("Only the young person changes how they see their people."))
+    fresh = NetworkMember.objects.select_for_update().filter(pk=member.pk, removed_at__isnull=True).first()
+    if fresh is None:
+        raise CaseError(_("They are no longer in the network."))
+    return fresh
+
+
+def _change(*, member: NetworkMember, link: SharedLink, what: str, before: str, after: str) -> NetworkChange:
+    change = NetworkChange.objects.create(
+        case_id=member.case_id, member=member, what=what, before=before, after=after, person=link.person, link=link
+    )
+    audit.record(
+        user=None, case=link.case, action=Action.CHANGE, what=f"network, the young person's view: {member.name}"
+    )
+    return change
+
+
+@transaction.atomic
+def network_move(*, member: NetworkMember, link: SharedLink, closer: bool) -> NetworkChange | None:
+    """Move someone one step closer or further away, as the young person sees it. Already as close (or as
+    far) as can be: nothing changes (None)."""
+    fresh = _theirs(member, link)
+    before = fresh.closeness_as_they_see_it
+    step = OWN_ORDER.index(OwnCloseness(before)) + (-1 if closer else 1)
+    if not 0 <= step < len(OWN_ORDER):
+        return None
+    fresh.own_closeness = OWN_ORDER[step]
+    fresh.save(update_fields=["own_closeness"])
+    member.own_closeness = fresh.own_closeness
+    return _change(member=fresh, link=link, what=What.CLOSENESS, before=before, after=fresh.own_closeness)
+
+
+@transaction.atomic
+def network_say_unsafe(*, member: NetworkMember, link: SharedLink, unsafe: bool) -> NetworkChange | None:
+    """The young person says this person makes them feel unsafe (or no longer does). Said already: None."""
+    fresh = _theirs(member, link)
+    if fresh.feels_unsafe == unsafe:
+        return None
+    fresh.feels_unsafe = unsafe
+    fresh.save(update_fields=["feels_unsafe"])
+    member.feels_unsafe = unsafe
+    before, after = ("no", "yes") if unsafe else ("yes", "no")
+    return _change(member=fresh, link=link, what=What.UNSAFE, before=before, after=after)
+
+
+@transaction.atomic
+def network_add_own(*, link: SharedLink, name: str, relationship: str, own_closeness: str) -> NetworkMember:
+    """Someone who matters to the young person, added by them: with no account, agency or contact details.
+    The professional view starts where theirs is, until the worker changes it."""
+    if link.person != Person.YOUNG_PERSON:
+        raise CaseError(_("Only the young person adds to their people."))
+    own = OwnCloseness(own_closeness)
+    member = NetworkMember.objects.create(
+        case=link.case,
+        kind=NetworkMember.Kind.OTHER,
+        name=name,
+        relationship=relationship,
+        closeness=TO_RINGS[own],
+        own_closeness=own,
+        added_by_young_person=True,
+    )
+    _change(member=member, link=link, what=What.ADDED, before="", after=own)
+    return member
+
+
+@transaction.atomic
+def network_changes_seen(*, case: Case, by: User, up_to: int) -> int:
+    """Mark the young person's changes as seen by a worker, up to the newest they were shown (`up_to`, a
+    change's pk): one made since stays new. How many were marked."""
+    marked = NetworkChange.objects.filter(case=case, seen_at__isnull=True, pk__lte=up_to).update(
+        seen_at=timezone.now(), seen_by=by
+    )
+    if marked:
+        audit.record(user=by, case=case, action=Action.CHANGE, what="network: the young person's changes seen")
+    return marked

@@ -5,6 +5,10 @@ Anyone who may see the case sees its network; only those who may change the case
 anyone else, partners included). A closed case's network is kept as it was: no changes until it reopens.
 Adding a partner agency worker's account grants them access, and removing them takes it away: the services
 do that, through the access policy.
+
+Beside the professional view, those who read the young person's words (the access policy's words rule: the
+people who may change the case) see the young person's own view, said in their space: how close they feel,
+who makes them feel unsafe, who they added, and each change with what was there before.
 """
 
 from django.contrib import messages
@@ -12,16 +16,18 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import access, services
 from ..case_page import posted, render_case
-from ..ecomap import ecomap_svg, legend, shape_samples
+from ..ecomap import as_they_see_it, ecomap_svg, legend, shape_samples
 from ..forms.network import MemberAddForm, MemberEditForm
-from ..models import Case, NetworkMember
+from ..models import Case, NetworkChange, NetworkMember
 
 CLOSENESS_ORDER = [value for value, _label in NetworkMember.Closeness.choices]
 KIND_ORDER = [value for value, _label in NetworkMember.Kind.choices]
+# The young person's changes shown on the network page, newest first (older ones are in the audit).
+CHANGES_SHOWN = 20
 
 
 def _active_members(case: Case) -> list[NetworkMember]:
@@ -52,6 +58,30 @@ def _form_page(request, case: Case, form, title: str, *, viewed: str, **extra):
     return render_case(request, "cases/network_form.html", case, "network", context, viewed=viewed)
 
 
+def _their_view(request, case: Case, members: list[NetworkMember]) -> dict:
+    """The young person's own view of their people, for those who read their words; nothing for anyone else."""
+    if not access.words_reader(request.user, case).may_read(family=True):
+        return {"their_view": False}
+    said = [seen for seen in as_they_see_it(members) if seen.said]
+    changes = list(NetworkChange.objects.filter(case=case).select_related("member")[:CHANGES_SHOWN])
+    name = case.young_person.called
+    return {
+        "their_view": True,
+        "their_ecomap": ecomap_svg(
+            name,
+            said,
+            id_prefix="their-ecomap",
+            title=_("As %(name)s sees it: the people around them") % {"name": name},
+        )
+        if said
+        else None,
+        "unsafe": [member for member in members if member.feels_unsafe],
+        "changes": changes,
+        "unseen": [change for change in changes if change.seen_at is None],
+        "newest_change": changes[0].pk if changes else None,
+    }
+
+
 @require_GET
 def network(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
@@ -62,8 +92,21 @@ def network(request, pk: int):
         "ecomap": ecomap_svg(case.young_person.display_name, members),
         "legend": legend(),
         "shapes": shape_samples(),
+        **_their_view(request, case, members),
     }
     return render_case(request, "cases/network.html", case, "network", context, viewed="network")
+
+
+@require_POST
+def changes_seen(request, pk: int):
+    """Mark the young person's changes as seen, up to the newest the page showed."""
+    case = access.get_case_for_change(request.user, pk, open_only=True)
+    raw = request.POST.get("up_to", "")
+    # Plain digits only (int() takes other scripts' digits too), and a number the database can compare with.
+    up_to = min(int(raw), 2**62) if raw.isascii() and raw.isdigit() else 0
+    if services.network_changes_seen(case=case, by=request.user, up_to=up_to):
+        messages.success(request, _("Marked as seen."))
+    return redirect(reverse("cases:network", args=[case.pk]) + "#their-changes")
 
 
 @require_http_methods(["GET", "POST"])

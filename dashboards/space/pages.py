@@ -7,6 +7,8 @@ from cases.views.shared_links import not_working
 
 from . import Space, SpacePage, me, space_of, things
 from .home import home
+from .looked import looked
+from .people import people
 
 YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
 
@@ -16,6 +18,8 @@ PAGES: dict[str, SpacePage] = {
     "plan": SpacePage(things.plan),
     "meeting": SpacePage(things.meeting, YOUNG_PERSON_ONLY),
     "section": SpacePage(things.section),
+    "people": SpacePage(people, YOUNG_PERSON_ONLY),
+    "looked": SpacePage(looked, YOUNG_PERSON_ONLY),
 }
 
 
