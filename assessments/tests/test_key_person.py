@@ -120,9 +120,7 @@ def test_bad_input_makes_no_link(client_for, key_worker, case, nan, change, erro
 
 
 @pytest.mark.parametrize("who", ["professional", "removed", "other_case"])
-def test_only_someone_close_from_this_cases_network_can_be_chosen(
-    client_for, key_worker, case, outsider_case, who
-):
+def test_only_someone_close_from_this_cases_network_can_be_chosen(client_for, key_worker, case, outsider_case, who):
     if who == "professional":
         member = add(case, name="Dr Patel", kind="professional")
     elif who == "removed":
@@ -142,9 +140,7 @@ def test_only_someone_close_from_this_cases_network_can_be_chosen(
         invite(case.assessment.sections.get(kind="about_me"), member, key_worker)
 
 
-def test_the_service_refuses_without_agreement_and_the_ordinary_link_refuses_a_key_person(
-    key_worker, nan, about_me
-):
+def test_the_service_refuses_without_agreement_and_the_ordinary_link_refuses_a_key_person(key_worker, nan, about_me):
     with pytest.raises(services.AssessmentError):
         services.key_person_link_create(section=about_me, member=nan, agreed=False, by=key_worker)
     with pytest.raises(services.AssessmentError):
@@ -173,10 +169,15 @@ def test_nan_sees_her_questions_and_nobody_elses_words(client, key_worker, case,
     assert 'name="agencies"' not in answer.content.decode() and "Do you want anyone else" not in page
 
 
-def test_nans_words_are_saved_sent_and_marked_as_hers_for_the_worker(client, client_for, key_worker, case, nan, about_me):
+def test_nans_words_are_saved_sent_and_marked_as_hers_for_the_worker(
+    client, client_for, key_worker, case, nan, about_me
+):
     link, token = invite(about_me, nan, key_worker)
     path = f"/s/{token}/"
-    assert client.post(path, {"action": "send", "text": "She is kind to her little brother", "version": 0}).status_code == 302
+    assert (
+        client.post(path, {"action": "send", "text": "She is kind to her little brother", "version": 0}).status_code
+        == 302
+    )
     words = Contribution.objects.get(section=about_me, contributor=Audience.KEY_PERSON)
     assert (words.contributor_name, words.status, words.author) == ("Nan", Contribution.Status.SENT, None)
     page = text_of(client_for(key_worker).get(reverse("assessments:section", args=[case.pk, "about_me"])))

@@ -138,15 +138,18 @@ def test_nans_page_shows_only_a_short_form_and_nothing_of_the_plan(client, key_w
     assert "Jo Bennett" in page  # who reads it, from the policy
 
 
-def test_nans_words_land_in_the_plan_marked_as_hers_and_in_its_history(
-    client, client_for, key_worker, case, plan, nan
-):
+def test_nans_words_land_in_the_plan_marked_as_hers_and_in_its_history(client, client_for, key_worker, case, plan, nan):
     link, path = open_words(client, plan, nan, key_worker)
     version = plan.version
     answer = client.post(path, {"action": "words", "going_well": "She laughs again", "will_do": "Sunday dinners"})
     assert answer.status_code == 302
     words = KeyPersonWords.objects.get()
-    assert (words.name, words.going_well, words.will_do, words.plan) == ("Nan", "She laughs again", "Sunday dinners", plan)
+    assert (words.name, words.going_well, words.will_do, words.plan) == (
+        "Nan",
+        "She laughs again",
+        "Sunday dinners",
+        plan,
+    )
     change = PlanChange.objects.get(plan=plan, version=version + 1)
     assert change.by_label == "Nan (someone close to Destiny)" and change.by_user is None
     assert LinkUse.objects.filter(link=link, event="sent").count() == 1
