@@ -218,7 +218,10 @@ KEY_PERSON_PROMPTS = (
 )
 
 # The parents' titles read right for them too, except where those speak as a parent.
-KEY_PERSON_TITLES = {SectionKind.ABOUT_ME: _("About them"), SectionKind.PRIORITIES: _("What should happen next")}
+KEY_PERSON_TITLES: dict[str, "StrOrPromise"] = {
+    SectionKind.ABOUT_ME: _("About them"),
+    SectionKind.PRIORITIES: _("What should happen next"),
+}
 
 
 def prompts_for(kind: str, audience: str) -> Prompts:

@@ -99,6 +99,7 @@ class KeyPersonWordsForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None, "Form.clean answers the cleaned data"
         if not self.errors and not (data.get("going_well") or data.get("will_do")):
             raise forms.ValidationError(_("Write something in one of the boxes first."))
         return data
