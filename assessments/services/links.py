@@ -96,7 +96,7 @@ def section_link_of(link: SharedLink) -> SectionLink | None:
     """What a link to a section opens, with its section and words; None for a link to anything else."""
     if link.purpose != LINK_PURPOSE:
         return None
-    return SectionLink.objects.select_related("section", "contribution").filter(link=link).first()
+    return SectionLink.objects.select_related("section", "contribution", "member").filter(link=link).first()
 
 
 @transaction.atomic

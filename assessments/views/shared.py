@@ -29,7 +29,8 @@ Event = LinkUse.Event
 def section_page(request, shared: SharedLink, address: str):
     """The page of a working link to a section: its words, saved, sent, shared, or more of them."""
     link = services.section_link_of(shared)
-    if link is None:  # its section is gone
+    # Its section is gone, or the person close to the young person it was made for is no longer in their network.
+    if link is None or (link.member is not None and link.member.removed_at is not None):
         return not_working(request)
     # The door's link, with the case it has already fetched: no second query for it.
     link.link = shared

@@ -112,9 +112,10 @@ def plan_words_link_of(link: SharedLink) -> KeyPersonLink | None:
     (another kind of link, or one whose plan is not the case's)."""
     if link.purpose != PLAN_WORDS_LINK or link.person != Person.KEY_PERSON:
         return None
+    # Not for someone taken off the young person's network since: their links stop with it.
     return (
         KeyPersonLink.objects.select_related("plan")
-        .filter(link=link, plan_id=link.target_id, plan__case_id=link.case_id)
+        .filter(link=link, plan_id=link.target_id, plan__case_id=link.case_id, member__removed_at__isnull=True)
         .first()
     )
 

@@ -302,3 +302,17 @@ def test_a_second_case_of_the_same_team_cannot_be_reached_through_its_members(cl
         data = {"member": their_nan.pk, "days": "14", "passcode": "", "agreed": "on", "section": "about_me"}
         assert client_for(key_worker).post(reverse(name, args=[case.pk]), data).status_code == 400
     assert not SharedLink.objects.exists()
+
+
+def test_taking_nan_off_the_network_stops_her_links(client, key_worker, case, nan, plan, about_me):
+    _a, section_token = assessment_services.key_person_link_create(
+        section=about_me, member=nan, agreed=True, by=key_worker
+    )
+    _b, plan_token = plan_services.plan_words_link_create(plan=plan, member=nan, agreed=True, by=key_worker, days=14)
+    case_services.network_remove(member=nan, by=key_worker)
+    for token in (section_token, plan_token):
+        assert client.get(f"/s/{token}/").status_code == 404
+        client.post(f"/s/{token}/", {"action": "words", "going_well": "after"})
+        client.post(f"/s/{token}/", {"action": "send", "text": "after", "version": 0})
+    assert not KeyPersonWords.objects.exists()
+    assert not Contribution.objects.filter(contributor=Audience.KEY_PERSON).exclude(text="").exists()
