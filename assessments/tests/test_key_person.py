@@ -81,7 +81,7 @@ def test_the_case_list_of_links_says_the_young_person_agreed_and_who_recorded_it
 ):
     invite(about_me, nan, key_worker)
     page = text_of(client_for(key_worker).get(reverse("cases:shared-links", args=[case.pk])))
-    assert "Nan, from their network (Family). The young person agreed: recorded by Jo Bennett" in page
+    assert "From their network (Family). The young person agreed: recorded by Jo Bennett" in page
 
 
 def test_the_list_of_links_reads_key_person_links_in_a_fixed_number_of_queries(
@@ -213,3 +213,13 @@ def test_the_pages_linking_to_the_invitation_are_for_those_who_change_the_case(
 def test_with_nobody_in_the_network_the_page_says_where_to_add_them(client_for, key_worker, case):
     page = text_of(client_for(key_worker).get(new_url(case)))
     assert "There is nobody in their network to invite yet" in page
+
+
+def test_the_choice_says_who_each_person_is_and_when_the_young_person_sees_them_as_a_worry(
+    client_for, key_worker, case
+):
+    add(case, name="Nan", relationship="Grandmother")
+    add(case, name="Older group", kind="other", relationship="People she goes out with", young_persons_view="worry")
+    page = text_of(client_for(key_worker).get(new_url(case)))
+    assert "Nan (Family): Grandmother" in page
+    assert "Older group (Someone else): People she goes out with. In the young person’s view: a worry" in page

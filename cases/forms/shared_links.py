@@ -7,6 +7,7 @@ from typing import Any, cast
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -26,16 +27,13 @@ def key_people(case: Case):
 
 
 def agreement_words(link, member: NetworkMember) -> str:
-    """How the case's list of links says a link for someone close was allowed: whom in the network it is for,
-    and the young person's agreement, recorded by who made the link and when."""
+    """How the case's list of links says a link for someone close was allowed: from the network, and the young
+    person's agreement, recorded by who made the link and when."""
     maker = link.created_by
-    return gettext(
-        "%(name)s, from their network (%(kind)s). The young person agreed: recorded by %(by)s on %(date)s."
-    ) % {
-        "name": member.name,
+    return gettext("From their network (%(kind)s). The young person agreed: recorded by %(by)s on %(date)s.") % {
         "kind": member.get_kind_display(),
         "by": maker.get_full_name() or maker.get_username(),
-        "date": f"{timezone.localtime(link.created_at):%d %b %Y}",
+        "date": date_format(timezone.localtime(link.created_at), "j M Y"),
     }
 
 
@@ -118,8 +116,17 @@ def _checked_passcode(form: forms.Form, data: dict[str, Any], *, required: bool)
 
 class MemberChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        relationship = obj.relationship or obj.get_kind_display()
-        return f"{obj.name} ({relationship})"
+        # Who they are to the young person, and how the young person sees them: the worker checks both with
+        # the young person before inviting anyone.
+        label = f"{obj.name} ({obj.get_kind_display()})"
+        if obj.relationship:
+            label = f"{label}: {obj.relationship}"
+        if obj.young_persons_view in (NetworkMember.View.WORRY, NetworkMember.View.BOTH):
+            label = gettext("%(label)s. In the young person’s view: %(view)s") % {
+                "label": label,
+                "view": obj.get_young_persons_view_display().lower(),
+            }
+        return label
 
 
 class KeyPersonLinkForm(forms.Form):

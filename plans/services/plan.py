@@ -132,7 +132,7 @@ def key_person_words_add(*, words_link: KeyPersonLink, going_well: str, will_do:
         plan=plan, link=words_link, name=shared.person_name, going_well=going_well, will_do=will_do
     )
     label = someone_close(shared.person_name, shared.case.young_person.called)
-    _changed(plan, _("Words added by %(who)s") % {"who": label}, by=None, label=label)
+    _changed(plan, _("Words added: %(text)s") % {"text": going_well or will_do}, by=None, label=label)
     return words
 
 

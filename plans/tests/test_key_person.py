@@ -72,7 +72,7 @@ def test_the_worker_invites_nan_to_the_plan_with_the_young_persons_agreement(cli
     assert "with the young person's agreement" in entry.what and entry.user == key_worker
     links_page = text_of(client_for(key_worker).get(reverse("cases:shared-links", args=[case.pk])))
     assert "Their words for the plan" in links_page
-    assert "Nan, from their network (Family). The young person agreed: recorded by Jo Bennett" in links_page
+    assert "From their network (Family). The young person agreed: recorded by Jo Bennett" in links_page
 
 
 @pytest.mark.parametrize(
