@@ -7,12 +7,14 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import services as case_services
 from cases.models import AuditEvent, LinkUse, Person, SharedLink
 from cases.tests.network import add
 from plans import services
 from plans.models import KeyPersonLink, KeyPersonWords, PlanChange
+from plans.pdf import plan_html
 
 from .helpers import a_plan
 
@@ -228,3 +230,14 @@ def test_the_plan_page_reads_her_words_in_a_fixed_number_of_queries(
 
 def test_a_partner_cannot_make_the_invitation(client_for, partner_with_grant, case, plan):
     assert client_for(partner_with_grant).get(new_url(case)).status_code == 404
+
+
+def test_the_family_pdf_of_the_plan_has_nans_words_under_her_name(key_worker, case, plan, nan):
+    words_link = KeyPersonLink.objects.get(link=invite(plan, nan, key_worker)[0])
+    services.key_person_words_add(words_link=words_link, going_well="Loves her art", will_do="Pay for the bus")
+    page = text_of_html(plan_html(plan=plan, audience="family", today=timezone.localdate()))
+    assert "From Nan (someone close to Destiny)" in page and "Pay for the bus" in page
+
+
+def text_of_html(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
