@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import PartnerAgency
-from cases.models import Case, SharedLink
+from cases.models import Case, NetworkMember, SharedLink
 
 from .sections import Audience, SectionKind
 
@@ -201,6 +201,12 @@ class SectionLink(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="links")
     contribution = models.ForeignKey(
         Contribution, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+    # For someone close to the young person: who in the network they were invited as (a member is never
+    # deleted, only marked removed, so the link always says where it came from). Empty for the young person
+    # and a parent or carer.
+    member = models.ForeignKey(
+        NetworkMember, null=True, blank=True, on_delete=models.PROTECT, related_name="section_links"
     )
 
     def __str__(self):

@@ -30,9 +30,10 @@ class SectionKind(models.TextChoices):
 
 
 class Audience(models.TextChoices):
-    # The two people without an account are those a shared link is for: said once, in `cases`.
+    # The people without an account are those a shared link is for: said once, in `cases`.
     YOUNG_PERSON = Person.YOUNG_PERSON.value, Person.YOUNG_PERSON.label
     PARENT_CARER = Person.PARENT_CARER.value, Person.PARENT_CARER.label
+    KEY_PERSON = Person.KEY_PERSON.value, Person.KEY_PERSON.label
     KEY_WORKER = "key_worker", _("The key worker")
     PARTNER = "partner", _("A partner agency")
 
@@ -207,7 +208,26 @@ PROMPTS: dict[str, dict[str, Prompts]] = {
 }
 
 
+# Someone close to the young person (a grandparent, a trusted adult) is asked the same three things in every
+# part: what they see, what worries them, and what they could do. They are not asked about the young
+# person's private life part by part: that is the young person's to tell.
+KEY_PERSON_PROMPTS = (
+    _("What do you see going well for them?"),
+    _("What worries you?"),
+    _("What could you do to help?"),
+)
+
+# The parents' titles read right for them too, except where those speak as a parent.
+KEY_PERSON_TITLES: dict[str, "StrOrPromise"] = {
+    SectionKind.ABOUT_ME: _("About them"),
+    SectionKind.PRIORITIES: _("What should happen next"),
+}
+
+
 def prompts_for(kind: str, audience: str) -> Prompts:
     by_audience = PROMPTS[kind]
+    if audience == Audience.KEY_PERSON:
+        title = KEY_PERSON_TITLES.get(kind) or by_audience[Audience.PARENT_CARER].title
+        return Prompts(title, KEY_PERSON_PROMPTS)
     # Partners answer the professional prompts.
     return by_audience.get(audience) or by_audience[Audience.KEY_WORKER]

@@ -14,4 +14,5 @@ urlpatterns = [
     path("case/<int:pk>/timescales/<int:proposal_pk>/decide/", timescales.timescale_decide, name="timescale-decide"),
     path("case/<int:pk>/reviews/", reviews.reviews, name="reviews"),
     path("case/<int:pk>/links/new/", links.link_new, name="link-new"),
+    path("case/<int:pk>/links/someone-close/", links.key_person_link_new, name="key-person-link-new"),
 ]

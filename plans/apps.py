@@ -14,10 +14,11 @@ class PlansConfig(AppConfig):
         from .queries import annotate_case_flags
         from .reminders import action_reminders, ambitions_reminders, meeting_reminders
         from .review import review_ratings
-        from .services import MEETING_LINK, PLAN_LINK
-        from .services.links import describe_meeting_links
+        from .services import MEETING_LINK, PLAN_LINK, PLAN_WORDS_LINK
+        from .services.links import describe_meeting_links, describe_plan_words_links
         from .views.shared import plan_page
         from .views.shared_meeting import meeting_page
+        from .views.shared_words import plan_words_page
 
         flags.register(annotate_case_flags)
         register_reminders(meeting_reminders)
@@ -25,6 +26,12 @@ class PlansConfig(AppConfig):
         register_reminders(action_reminders)
         panels.register("assessment-review", review_ratings)
         shared_links.register_purpose(PLAN_LINK, label=_("Their plan"), handler=plan_page)
+        shared_links.register_purpose(
+            PLAN_WORDS_LINK,
+            label=_("Their words for the plan"),
+            handler=plan_words_page,
+            describe=describe_plan_words_links,
+        )
         shared_links.register_purpose(
             MEETING_LINK, label=_("Plan my meeting"), handler=meeting_page, describe=describe_meeting_links
         )

@@ -109,6 +109,7 @@ def plan_context(*, plan: FamilyPlan, audience: Audience, today: date) -> dict:
         "key_worker": _name(case.key_worker),
         "coordinator": _name(case.plan_coordinator),
         "strengths": _grouped(plan.strengths.live(), "whose", whose_order),
+        "key_person_words": list(plan.key_person_words.live().order_by("created_at", "pk")),
         "worries": plan.worries,
         "priorities": _grouped(plan.priorities.live().order_by("rank", "pk"), "whose", whose_order),
         "goals": _goals(plan, name, today, audience),

@@ -13,6 +13,7 @@ from .models import (
     FamilyPlan,
     Goal,
     GoalRating,
+    KeyPersonWords,
     Priority,
     SafetyItem,
     SafetyPart,
@@ -70,6 +71,8 @@ def plan_context(plan: FamilyPlan, *, with_changes: bool = True) -> dict:
             "whose",
             [(w, w.label) for w in (Whose.YOUNG_PERSON, Whose.FAMILY)],
         ),
+        # The words of the people close to the young person, sent through their own links, under their names.
+        "key_person_words": list(KeyPersonWords.objects.live().filter(plan=plan).order_by("created_at", "pk")),
         "goals": goals,
         "overdue_actions": sum(goal.overdue_count for goal in goals),
         "safety": grouped(

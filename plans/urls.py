@@ -20,6 +20,7 @@ urlpatterns = [
     path("case/<int:pk>/actions/<int:action_pk>/done/", plan.action_done, name="action-done"),
     path("case/<int:pk>/safety/new/", plan.safety_add, name="safety-add"),
     path("case/<int:pk>/link/", links.plan_link_new, name="plan-link-new"),
+    path("case/<int:pk>/link/someone-close/", links.key_person_link_new, name="key-person-link-new"),
     path("case/<int:pk>/remove/<str:kind>/<int:item_pk>/", plan.item_remove, name="remove"),
     path("case/<int:pk>/plan.pdf", pdf.plan_pdf, name="plan-pdf"),
     # Meetings

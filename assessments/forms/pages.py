@@ -72,3 +72,26 @@ class LinkForm(shared_links.LinkForm):
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, first_fields=[Field.radios("section", legend_size=Size.SMALL)], **kwargs)
         cast(forms.ChoiceField, self.fields["section"]).choices = [(s.kind, s.get_kind_display()) for s in sections]
+
+
+def _section_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Which part of the assessment?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the part of the assessment"),
+            "invalid_choice": _("Choose one of the parts listed"),
+        },
+    )
+
+
+class KeyPersonLinkForm(shared_links.KeyPersonLinkForm):
+    """A link for someone close to the young person to add their words to one part: which part, then who from
+    the network, and the young person's agreement."""
+
+    section = _section_field()
+    field_order = ["section", "member", "days", "passcode", "agreed"]
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, first_fields=[Field.radios("section", legend_size=Size.SMALL)], **kwargs)
+        cast(forms.ChoiceField, self.fields["section"]).choices = [(s.kind, s.get_kind_display()) for s in sections]

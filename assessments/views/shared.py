@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from cases import access
 from cases import services as case_services
-from cases.models import LinkUse, SharedLink
+from cases.models import LinkUse, Person, SharedLink
 from cases.views.shared_links import not_working
 
 from .. import services
@@ -29,7 +29,8 @@ Event = LinkUse.Event
 def section_page(request, shared: SharedLink, address: str):
     """The page of a working link to a section: its words, saved, sent, shared, or more of them."""
     link = services.section_link_of(shared)
-    if link is None:  # its section is gone
+    # Its section is gone, or the person close to the young person it was made for is no longer in their network.
+    if link is None or (link.member is not None and link.member.removed_at is not None):
         return not_working(request)
     # The door's link, with the case it has already fetched: no second query for it.
     link.link = shared
@@ -45,8 +46,12 @@ def section_page(request, shared: SharedLink, address: str):
 def _page(request, link, *, error=None, conflict=None, status=200):
     contribution = link.contribution
     prompts = prompts_for(link.section.kind, link.link.person)
-    worker = link.link.case.key_worker
-    agencies = access.partner_agencies_of(link.link.case)
+    case = link.link.case
+    worker = case.key_worker
+    key_person = link.link.person == Person.KEY_PERSON
+    # Someone close to the young person is not offered to share with partner agencies (record 22): what they
+    # write is about the young person, and who else reads that is the young person's and family's choice.
+    agencies = [] if key_person else access.partner_agencies_of(case)
     shared_now = services.contribution_shared_with(contribution)
     # Only a link behind a passcode shows words already sent: on one without, anyone who finds the phone
     # or the link could read them.
@@ -67,6 +72,8 @@ def _page(request, link, *, error=None, conflict=None, status=200):
         "error": error,
         "conflict": conflict,
         "storage_key": f"act-words-{link.pk}",
+        "key_person": key_person,
+        "young_name": case.young_person.called,
         # Who reads what they send, from the policy; and who else may, if they choose.
         "readers": access.family_words_readers(link.link.case),
         "agencies": [
@@ -140,6 +147,10 @@ def _write_more(request, link, address):
 
 def _share(request, link, address):
     """Their choice of partner agencies that may read these words: recorded, and changeable at any time."""
+    if link.link.person == Person.KEY_PERSON:
+        return _page(
+            request, link, error=_("Something in that could not be kept. Try again, or ask your worker."), status=400
+        )
     agencies = access.partner_agencies_of(link.link.case)
     form = ShareForm(request.POST, agencies=agencies)
     if not form.is_valid():

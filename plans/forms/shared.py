@@ -79,3 +79,34 @@ class MeetingChoicesForm(forms.Form):
     )
     advocate_name = _words(_("If you know who, write their name"), 150)
     talk_first = _words(_("What do you want to talk about first?"))
+
+
+class KeyPersonWordsForm(forms.Form):
+    """Someone close to the young person's words for the plan: both boxes optional, one of them needed."""
+
+    going_well = forms.CharField(
+        required=False,
+        strip=True,
+        max_length=2000,
+        error_messages={"max_length": _("That is a bit long: please make it shorter.")},
+    )
+    will_do = forms.CharField(
+        required=False,
+        strip=True,
+        max_length=2000,
+        error_messages={"max_length": _("That is a bit long: please make it shorter.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        assert data is not None, "Form.clean answers the cleaned data"
+        if not self.errors and not (data.get("going_well") or data.get("will_do")):
+            raise forms.ValidationError(_("Write something in one of the boxes first."))
+        return data
+
+
+def words_error(form: forms.Form) -> str:
+    """One plain sentence for someone close to the young person."""
+    for errors in form.errors.values():
+        return str(errors[0])
+    return str(_("Something in that could not be kept. Try again."))

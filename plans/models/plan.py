@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case
+from cases.models import Case, NetworkMember, SharedLink
 
 
 class Whose(models.TextChoices):
@@ -231,3 +231,39 @@ class AgreedVersion(models.Model):
 
     def __str__(self):
         return f"Version {self.version} agreed {self.agreed_at:%d %b %Y}"
+
+
+class KeyPersonLink(models.Model):
+    """What a link for someone close to the young person (purpose "plan-words") opens: a short form for their
+    words for this plan, and nothing else of it. Keeps who in the network they were invited as (a member is
+    never deleted, only marked removed). The link itself is the case's (`cases.models.SharedLink`)."""
+
+    link = models.OneToOneField(SharedLink, primary_key=True, on_delete=models.CASCADE, related_name="plan_words_link")
+    plan = models.ForeignKey(FamilyPlan, on_delete=models.CASCADE, related_name="key_person_links")
+    member = models.ForeignKey(NetworkMember, on_delete=models.PROTECT, related_name="plan_words_links")
+
+    def __str__(self):
+        return f"{self.link} to the plan's words"
+
+
+class KeyPersonWords(models.Model):
+    """Someone close to the young person's words for the plan, sent through their own link: what they see
+    going well and what they will do to help. Shown in the plan under their name; taken off like any item
+    (the row stays)."""
+
+    plan = models.ForeignKey(FamilyPlan, on_delete=models.CASCADE, related_name="key_person_words")
+    link = models.ForeignKey(KeyPersonLink, on_delete=models.CASCADE, related_name="words")
+    # Their name when they wrote (the network member's name may be changed later).
+    name = models.CharField(_("their name"), max_length=150)
+    going_well = models.TextField(_("what they see going well"), blank=True)
+    will_do = models.TextField(_("what they will do to help"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = Live.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {(self.going_well or self.will_do)[:50]}"

@@ -1,7 +1,15 @@
 """Writes to the family plan and its meetings. Each is one transaction, keyword-only, and records who did it.
 Callers use `services.<name>`; the functions live in modules by what they write."""
 
-from .links import MEETING_LINK, PLAN_LINK, meeting_link_create, plan_link_create
+from .links import (
+    MEETING_LINK,
+    PLAN_LINK,
+    PLAN_WORDS_LINK,
+    meeting_link_create,
+    plan_link_create,
+    plan_words_link_create,
+    plan_words_link_of,
+)
 from .meeting_record import ActionData, Record, meeting_record
 from .meetings import (
     AttendeeData,
@@ -20,11 +28,13 @@ from .plan import (
     goal_change,
     goal_rate,
     item_remove,
+    key_person_words_add,
     plan_start,
     priorities_order,
     priority_add,
     safety_add,
     snapshot,
+    someone_close,
     strength_add,
     version_agree,
     worries_save,
@@ -42,6 +52,11 @@ __all__ = [
     "meeting_record",
     "MEETING_LINK",
     "PLAN_LINK",
+    "PLAN_WORDS_LINK",
+    "key_person_words_add",
+    "plan_words_link_create",
+    "plan_words_link_of",
+    "someone_close",
     "meeting_link_create",
     "plan_link_create",
     "PlanError",

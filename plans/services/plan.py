@@ -19,6 +19,8 @@ from ..models import (
     FamilyPlan,
     Goal,
     GoalRating,
+    KeyPersonLink,
+    KeyPersonWords,
     Meeting,
     PlanChange,
     Priority,
@@ -102,12 +104,36 @@ def priorities_order(*, plan: FamilyPlan, whose: str, ordered_pks: list[int], by
 
 
 @transaction.atomic
-def item_remove(*, item: Strength | Priority | Goal | Action | SafetyItem, plan: FamilyPlan, by: User) -> None:
+def item_remove(
+    *, item: Strength | Priority | Goal | Action | SafetyItem | KeyPersonWords, plan: FamilyPlan, by: User
+) -> None:
     """Takes something off the plan; its row stays, with when it was removed (nothing is lost)."""
     if item.removed_at is None:
         item.removed_at = timezone.now()
         item.save(update_fields=["removed_at"])
         _changed(plan, _("Removed: %(what)s") % {"what": str(item)}, by=by)
+
+
+def someone_close(name: str, called: str) -> str:
+    """How the plan names someone close to the young person, in its history and on its pages."""
+    return _("%(name)s (someone close to %(called)s)") % {"name": name, "called": called}
+
+
+@transaction.atomic
+def key_person_words_add(*, words_link: KeyPersonLink, going_well: str, will_do: str) -> KeyPersonWords:
+    """Someone close to the young person's words for the plan, through their link: added to the plan under
+    their name, numbered in its history like every change."""
+    going_well, will_do = going_well.strip(), will_do.strip()
+    if not (going_well or will_do):
+        raise PlanError(_("Write something first."))
+    plan = words_link.plan
+    shared = words_link.link
+    words = KeyPersonWords.objects.create(
+        plan=plan, link=words_link, name=shared.person_name, going_well=going_well, will_do=will_do
+    )
+    label = someone_close(shared.person_name, shared.case.young_person.called)
+    _changed(plan, _("Words added: %(text)s") % {"text": going_well or will_do}, by=None, label=label)
+    return words
 
 
 @transaction.atomic

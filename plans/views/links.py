@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases import access, shared_links
 from cases.case_page import posted, render_case
-from cases.forms.shared_links import LinkForm
+from cases.forms.shared_links import KeyPersonLinkForm, LinkForm
 from cases.models import Person
 
 from .. import services
@@ -91,4 +91,51 @@ def meeting_link_new(request, pk: int, meeting_pk: int):
         back_url=reverse("plans:meeting", args=[case.pk, meeting.pk]),
         what=meeting_name(meeting),
         create=create,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def key_person_link_new(request, pk: int):
+    """Invite someone close to the young person, from their network, to add their words to the plan, with the
+    young person's agreement (the form will not make the link without it). Their link opens a short form and
+    their own words, never the plan."""
+    case = access.get_case_for_change(request.user, pk, open_only=True)
+    plan = get_object_or_404(FamilyPlan, case=case)
+    plan.case = case
+    back_url = reverse("plans:plan", args=[case.pk])
+    form = KeyPersonLinkForm(posted(request), case=case, initial={"days": 14})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            link, token = services.plan_words_link_create(
+                plan=plan,
+                member=data["member"],
+                agreed=data["agreed"],
+                by=request.user,
+                days=data["days"],
+                passcode=data["passcode"],
+            )
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            url, qr = shared_links.address_and_code(request, token)
+            context = {
+                "link": link,
+                "what": _("their words for the plan"),
+                "url": url,
+                "qr": qr,
+                "has_passcode": bool(data["passcode"]),
+                "back_url": back_url,
+            }
+            return render_case(request, "plans/link_made.html", case, "plan", context, viewed="shared link made")
+    context = {"form": form, "back_url": back_url, "has_people": form.fields["member"].queryset.exists()}  # type: ignore[attr-defined]
+    return render_case(
+        request,
+        "plans/key_person_link_new.html",
+        case,
+        "plan",
+        context,
+        viewed="invite someone close to the plan (to make a link)",
+        status=400 if form.errors else 200,
     )

@@ -18,7 +18,7 @@ from cases.case_page import posted, render_case
 
 from .. import services
 from ..forms.plan import ActionForm, GoalForm, PriorityForm, RatingForm, SafetyForm, StrengthForm, WorriesForm
-from ..models import Action, FamilyPlan, Goal, PlanChange, Priority, RatedBy, SafetyItem, Strength
+from ..models import Action, FamilyPlan, Goal, KeyPersonWords, PlanChange, Priority, RatedBy, SafetyItem, Strength
 from ..plan_page import plan_context
 
 HISTORY_PER_PAGE = 25
@@ -226,12 +226,13 @@ def safety_add(request, pk: int):
     return _form_page(request, case, form, _("Add to My Safety Plan"), "family plan: safety plan form")
 
 
-REMOVABLE: dict[str, type[Strength | Priority | Goal | Action | SafetyItem]] = {
+REMOVABLE: dict[str, type[Strength | Priority | Goal | Action | SafetyItem | KeyPersonWords]] = {
     "strength": Strength,
     "priority": Priority,
     "goal": Goal,
     "action": Action,
     "safety": SafetyItem,
+    "words": KeyPersonWords,
 }
 
 

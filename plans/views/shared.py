@@ -32,6 +32,10 @@ def _plan_of(link) -> FamilyPlan | None:
 
 
 def plan_page(request, link, address: str):
+    # The whole plan is for the young person and a parent or carer only. Someone close to the young person has
+    # a "plan-words" link of their own; a "plan" link for anyone else opens nothing.
+    if link.person not in RATES:
+        return not_working(request)
     plan = _plan_of(link)
     if plan is None:
         return not_working(request)
