@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = "Feedback"
+
+    def ready(self):
+        # Asking and alerting: feedback after each meeting held (plans sends the signal; feedback does not
+        # import plans), and the open low check-ins as a flag on the case.
+        from cases.signals import meeting_held
+
+        from . import receivers
+
+        meeting_held.connect(receivers.on_meeting_held, dispatch_uid="feedback-after-meeting")

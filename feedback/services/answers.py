@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.notifications import settle
 from cases import audit
 from cases.models import AuditEvent, Case, Person
 
@@ -41,6 +42,8 @@ def _answer_request(request: Request | None, *, case: Case, kind: str) -> None:
     locked.answered_at = timezone.now()
     locked.save(update_fields=["answered_at"])
     request.answered_at = locked.answered_at
+    # The worker told it was due need not be reminded of it any more.
+    settle([f"{kind.replace('_', '-')}-due:{request.pk}"])
 
 
 def falls(previous: dict[str, int] | None, scores: dict[str, int]) -> list[str]:
