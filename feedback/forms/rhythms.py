@@ -16,6 +16,8 @@ from ..models import Kind, Rhythm
 from ..services import FEEDBACK_DAYS, VoiceError, uk_mobile
 
 Channel = Rhythm.Channel
+# The form's word for "no message": a radio button needs a value, and the model's is empty.
+NO_MESSAGE = "none"
 CHECK_IN_EVERY = [("7", _("Every week")), ("14", _("Every 2 weeks")), ("28", _("Every 4 weeks"))]
 
 
@@ -67,10 +69,13 @@ class RhythmForm(forms.Form):
     )
     after_meetings = forms.BooleanField(label=_("Also ask after each meeting"), required=False)
 
-    def __init__(self, *args, kind: str, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, kind: str, initial: dict | None = None, **kwargs):
+        initial = dict(initial or {})
+        if initial.get("channel") == Channel.NONE:
+            initial["channel"] = NO_MESSAGE
+        super().__init__(*args, initial=initial, **kwargs)
         self.kind = kind
-        channels = [(Channel.NONE, _("In their space only, or with their worker: nothing is sent"))]
+        channels = [(NO_MESSAGE, _("In their space only, or with their worker: nothing is sent"))]
         channels.append((Channel.EMAIL, _("By email")))
         if messaging.can_text():
             channels.append((Channel.TEXT, _("By text message")))
@@ -128,6 +133,8 @@ class RhythmForm(forms.Form):
 
     def _clean_address(self, data: dict[str, Any]) -> None:
         channel, address = data.get("channel"), data.get("address", "").strip()
+        if channel == NO_MESSAGE:
+            data["channel"] = channel = Channel.NONE
         if channel == Channel.EMAIL:
             try:
                 forms.EmailField().clean(address)
