@@ -2,7 +2,7 @@
 service), and for what a worker did about a low check-in. The rules are the service's (`services.rhythms`):
 the form says the same in the words of each field."""
 
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field, Fixed, Size
 from django import forms
@@ -73,13 +73,14 @@ class RhythmForm(forms.Form):
         initial = dict(initial or {})
         if initial.get("channel") == Channel.NONE:
             initial["channel"] = NO_MESSAGE
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self.kind = kind
         channels = [(NO_MESSAGE, _("In their space only, or with their worker: nothing is sent"))]
         channels.append((Channel.EMAIL, _("By email")))
         if messaging.can_text():
             channels.append((Channel.TEXT, _("By text message")))
-        self.fields["channel"].choices = channels
+        cast(forms.ChoiceField, self.fields["channel"]).choices = channels
         if kind == Kind.CHECK_IN:
             del self.fields["person"], self.fields["name"], self.fields["after_meetings"]
         else:

@@ -51,7 +51,7 @@ def falls(previous: dict[str, int] | None, scores: dict[str, int]) -> list[str]:
     and each that fell ALERT_DROP points or more since the previous check-in. Empty when nothing did."""
     reasons = []
     for measure in CheckIn.MEASURES:
-        label = str(CheckIn._meta.get_field(measure).verbose_name)
+        label = str(getattr(CheckIn._meta.get_field(measure), "verbose_name", measure))
         now = scores[measure]
         before = previous.get(measure) if previous else None
         if before is not None and before - now >= ALERT_DROP:

@@ -14,8 +14,8 @@ MONDAY = 0
 DUE = datetime(2026, 3, 9, 16, 0, tzinfo=LONDON)
 
 
-def london(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
+def london(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 def a_rhythm(case, by, *, kind=Kind.CHECK_IN, channel="email", address="", due=DUE, **changes) -> Rhythm:

@@ -14,8 +14,8 @@ MONDAY, WEDNESDAY, SUNDAY = 0, 2, 6
 FOUR_PM = time(16, 0)
 
 
-def london(*args) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
+def london(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 def test_the_first_time_is_their_next_chosen_day_at_the_start_of_their_hours():

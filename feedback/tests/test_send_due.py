@@ -121,7 +121,8 @@ class FailingThenWorking:
     """A messaging backend that refuses the first `failures` messages, then sends."""
 
     def __init__(self, failures: int):
-        self.failures, self.attempts, self.sent = failures, 0, []
+        self.failures, self.attempts = failures, 0
+        self.sent: list[messaging.Message] = []
 
     def send(self, message):
         self.attempts += 1
