@@ -14,7 +14,7 @@ from .. import services
 from ..forms.rhythms import HandledForm
 from ..models import CheckInAlert
 
-TAB = "overview"
+TAB = "check-ins"
 # The handled alerts shown below the open ones, newest first: enough to see what was done lately.
 HANDLED_SHOWN = 10
 

@@ -17,7 +17,7 @@ from .. import services
 from ..forms.rhythms import RhythmForm
 from ..models import CheckInAlert, Kind, Rhythm
 
-TAB = "overview"
+TAB = "check-ins"
 
 
 def _rhythms_url(case) -> str:
