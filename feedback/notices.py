@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.notifications import Message, settle, tell
+from cases.models import Person
 
-from .models import CheckInAlert, Request
+from .models import CheckInAlert, Kind, Request
 
 
 def check_in_low(*, alert: CheckInAlert) -> None:
@@ -32,9 +33,13 @@ def request_due(*, request: Request, worker) -> Message:
     """A check-in or feedback request with no message to send (they chose to be asked in their space, or
     with their worker): the key worker is told it is due."""
     case = request.case
-    words = {"name": case.young_person.display_name}
-    if request.kind == "check_in":
+    rhythm = request.rhythm
+    words = {"name": case.young_person.display_name, "who": rhythm.person_name}
+    if request.kind == Kind.CHECK_IN:
         key, text = f"check-in-due:{request.pk}", _("A check-in with %(name)s is due.") % words
+    elif rhythm.person == Person.PARENT_CARER:
+        key = f"feedback-due:{request.pk}"
+        text = _("Feedback on the service from %(who)s, for %(name)s, is due.") % words
     else:
-        key, text = f"feedback-due:{request.pk}", _("Feedback from %(name)s's family on the service is due.") % words
+        key, text = f"feedback-due:{request.pk}", _("Feedback on the service from %(name)s is due.") % words
     return Message(worker, key, text, reverse("feedback:case-rhythms", args=[case.pk]))

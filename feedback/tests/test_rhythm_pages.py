@@ -275,3 +275,11 @@ def test_a_rhythm_stopped_long_ago_is_not_shown(client_for, case, key_worker):
     rhythm = a_rhythm(case, key_worker, kind=Kind.FEEDBACK, person="parent_carer", name="Old Carer")
     Rhythm.objects.filter(pk=rhythm.pk).update(stopped_at=timezone.now() - timedelta(days=3))
     assert "Old Carer" not in client_for(key_worker).get(url("case-rhythms", case)).content.decode()
+
+
+def test_another_cases_alert_is_not_handled_through_this_case(client_for, case, key_worker, outsider, outsider_case):
+    theirs = low_check_in(outsider_case)
+    field = f"alert-{theirs.pk}-what_was_done"
+    response = client_for(key_worker).post(url("alert-handled", case, theirs.pk), {field: "Nothing to do with me"})
+    assert response.status_code == 404
+    assert CheckInAlert.objects.get().handled_at is None
