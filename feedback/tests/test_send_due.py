@@ -300,3 +300,20 @@ def test_the_queries_of_a_run_grow_only_by_a_constant_for_each_request_sent(key_
     per_request, rest = divmod(four - one, 3)
     assert rest == 0 and per_request <= 12, (nothing, one, four)
     assert nothing <= 4 and one - nothing - per_request <= 3, (nothing, one, four)
+
+
+def test_beat_runs_the_sending_every_fifteen_minutes(settings):
+    from act.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["send-check-ins-and-feedback"]
+    assert entry["task"] == send_due_requests.name == "feedback.tasks.send_due_requests"
+    assert entry["schedule"] == 15 * 60
+    app.loader.import_default_modules()
+    assert send_due_requests.name in app.tasks
+
+
+def test_the_task_says_what_it_did(case, key_worker):
+    a_rhythm(case, key_worker, due=london(2020, 1, 6, 16, 0))
+    with mock.patch("feedback.services.sending.timing.inside_hours", return_value=True):
+        assert send_due_requests() == {"made": 1, "sent": 1, "failed": 0}
+        assert send_due_requests() == {"made": 0, "sent": 0, "failed": 0}
