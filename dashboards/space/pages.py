@@ -5,13 +5,16 @@ from django.http import HttpRequest, HttpResponse
 from cases.models import Person, SharedLink
 from cases.views.shared_links import not_working
 
-from . import Space, SpacePage, space_of
+from . import Space, SpacePage, space_of, things
 from .home import home
 
 YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
 
 PAGES: dict[str, SpacePage] = {
     "": SpacePage(home),
+    "plan": SpacePage(things.plan),
+    "meeting": SpacePage(things.meeting, YOUNG_PERSON_ONLY),
+    "section": SpacePage(things.section),
 }
 
 
@@ -22,4 +25,7 @@ def space_page(request: HttpRequest, link: SharedLink, address: str, page: str) 
     if found is None or link.person not in found.people:
         return not_working(request)
     space: Space = space_of(request, link, address)
+    # The pages a space opens from other apps (the plan, a meeting, a part of the assessment) use their own
+    # templates: this lets the young person's layout offer the way back to the space on them too.
+    request.space_home = space.home  # type: ignore[attr-defined]
     return found.view(request, space, rest)
