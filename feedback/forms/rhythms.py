@@ -159,6 +159,8 @@ class HandledForm(forms.Form):
         error_messages={"required": _("Say what you did")},
     )
 
-    def __init__(self, *args, button_id: str = "id_submit", **kwargs):
+    def __init__(self, *args, action: str, button_id: str = "id_submit", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(Field.textarea("what_was_done", rows=3), button=_("Mark what I did"), button_id=button_id)
+        # Several of these share the alerts page: each posts to its own alert's address.
+        self.helper.form_action = action

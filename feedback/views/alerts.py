@@ -19,16 +19,13 @@ TAB = "check-ins"
 HANDLED_SHOWN = 10
 
 
+def _form(alert: CheckInAlert, data=None) -> HandledForm:
+    action = reverse("feedback:alert-handled", args=[alert.case_id, alert.pk])
+    return HandledForm(data, prefix=f"alert-{alert.pk}", button_id=f"done-{alert.pk}", action=action)
+
+
 def _forms(alerts, posted_for: int | None = None, data=None) -> list:
-    return [
-        (
-            alert,
-            HandledForm(
-                data if alert.pk == posted_for else None, prefix=f"alert-{alert.pk}", button_id=f"done-{alert.pk}"
-            ),
-        )
-        for alert in alerts
-    ]
+    return [(alert, _form(alert, data if alert.pk == posted_for else None)) for alert in alerts]
 
 
 def _page(request, case, *, posted_for: int | None = None, data=None, status: int = 200):
@@ -55,7 +52,7 @@ def alert_handled(request, pk: int, alert_pk: int):
     case = access.get_case_for_change(request.user, pk, open_only=True)
     alert = get_object_or_404(CheckInAlert, pk=alert_pk, case=case, handled_at__isnull=True)
     alert.case = case
-    form = HandledForm(posted(request), prefix=f"alert-{alert.pk}", button_id=f"done-{alert.pk}")
+    form = _form(alert, posted(request))
     if form.is_valid():
         try:
             services.alert_handled(alert=alert, what_was_done=form.cleaned_data["what_was_done"], by=request.user)
