@@ -317,3 +317,15 @@ def test_the_task_says_what_it_did(case, key_worker):
     with mock.patch("feedback.services.sending.timing.inside_hours", return_value=True):
         assert send_due_requests() == {"made": 1, "sent": 1, "failed": 0}
         assert send_due_requests() == {"made": 0, "sent": 0, "failed": 0}
+
+
+def test_the_week_the_clocks_go_forward_it_still_comes_at_four_oclock_their_time(case, key_worker):
+    from datetime import UTC, datetime
+
+    a_rhythm(case, key_worker, due=london(2026, 3, 23, 16, 0))
+    send_due(datetime(2026, 3, 23, 16, 0, tzinfo=UTC))  # 16:00 GMT
+    send_due(datetime(2026, 3, 30, 14, 45, tzinfo=UTC))  # 15:45 BST: not yet
+    assert Request.objects.count() == 1
+    send_due(datetime(2026, 3, 30, 15, 0, tzinfo=UTC))  # 16:00 BST
+    assert Request.objects.count() == 2 and len(mail.outbox) == 2
+    assert sorted(r.due_at for r in Request.objects.all())[-1] == datetime(2026, 3, 30, 15, 0, tzinfo=UTC)
