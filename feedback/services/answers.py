@@ -25,7 +25,7 @@ class VoiceError(ValueError):
 
 def _check_score(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise VoiceError(_("Each answer is a number from 1 to 5."))
+        raise VoiceError(_("Each answer is from 1 to 5."))
     return value
 
 
@@ -36,9 +36,9 @@ def _answer_request(request: Request | None, *, case: Case, kind: str) -> None:
         return
     locked = Request.objects.select_for_update().filter(pk=request.pk).first()
     if locked is None or locked.case_id != case.pk or locked.kind != kind:
-        raise VoiceError(_("This question is not for this young person."))
+        raise VoiceError(_("This was not asked of you."))
     if locked.answered_at is not None:
-        raise VoiceError(_("This has already been answered. Thank you."))
+        raise VoiceError(_("You have already answered this one."))
     locked.answered_at = timezone.now()
     locked.save(update_fields=["answered_at"])
     request.answered_at = locked.answered_at
