@@ -22,11 +22,3 @@ def test_a_low_check_in_shows_on_the_cases_page_and_the_case_header_until_handle
     alert_handled(alert=alert, what_was_done="Talked with her", by=key_worker)
     assert "Check-in low" not in client.get(reverse("cases:list")).content.decode()
     assert "A check-in is low" not in client.get(reverse("cases:detail", args=[case.pk])).content.decode()
-
-
-def test_the_case_header_links_to_check_ins_for_those_who_may_change_the_case(
-    client_for, case, key_worker, partner_with_grant
-):
-    rhythms = reverse("feedback:case-rhythms", args=[case.pk])
-    assert rhythms in client_for(key_worker).get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert rhythms not in client_for(partner_with_grant).get(reverse("cases:detail", args=[case.pk])).content.decode()
