@@ -59,6 +59,9 @@ EMAIL_TEXT = {
     "ambitions-due": gettext_lazy("An Ambitions meeting is coming due"),
     "ambitions-overdue": gettext_lazy("An Ambitions meeting is overdue"),
     "action-overdue": gettext_lazy("An action of yours in a family plan is past its date"),
+    "check-in-low": gettext_lazy("A low wellbeing check-in needs your attention"),
+    "check-in-due": gettext_lazy("A wellbeing check-in with a young person is due"),
+    "feedback-due": gettext_lazy("Feedback on the service from a young person or family is due"),
 }
 
 

@@ -297,6 +297,11 @@ CELERY_BEAT_SCHEDULE = {
         # Every 15 minutes: the 72-hour return home interview clock needs better than hourly.
         "schedule": 15 * 60,
     },
+    "send-check-ins-and-feedback": {
+        "task": "feedback.tasks.send_due_requests",
+        # Every 15 minutes: a request goes out within a quarter of an hour of the start of their hours.
+        "schedule": 15 * 60,
+    },
 }
 
 # Messages to young people and families (cases/messaging.py): Django's email by default; "notify" sends

@@ -25,6 +25,8 @@ SAMPLES = {
     "item_pk": "{item_pk}",
     "goal_pk": "{goal_pk}",
     "action_pk": "{action_pk}",
+    "rhythm_pk": "1",
+    "alert_pk": "1",
     "direction": "up",
     "token": "a-token-that-does-not-exist",
     "page": "people",

@@ -33,7 +33,14 @@ def outstanding_interview(user, case: Case) -> TimelineEntry | None:
 
 
 # The flags the header shows, named by the apps that register them in `cases.flags`.
-HEADER_FLAGS = ("assessment_overdue", "agreed_target", "ambitions_overdue", "ambitions_due_by", "actions_overdue")
+HEADER_FLAGS = (
+    "assessment_overdue",
+    "agreed_target",
+    "ambitions_overdue",
+    "ambitions_due_by",
+    "actions_overdue",
+    "check_in_low",
+)
 
 
 def render_case(

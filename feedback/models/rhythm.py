@@ -56,6 +56,12 @@ class Rhythm(models.Model):
             models.CheckConstraint(condition=models.Q(every_days__gte=1), name="rhythm_every_day_or_more"),
             models.CheckConstraint(condition=models.Q(earliest__lt=models.F("latest")), name="rhythm_hours_in_order"),
             models.CheckConstraint(condition=models.Q(weekday__lte=6), name="rhythm_weekday_known"),
+            # One live rhythm per person and kind: setting it again stops the old one first.
+            models.UniqueConstraint(
+                fields=["case", "kind", "person", "person_name"],
+                condition=models.Q(stopped_at__isnull=True),
+                name="one_live_rhythm",
+            ),
         ]
 
     def __str__(self):

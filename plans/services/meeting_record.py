@@ -14,6 +14,7 @@ from accounts.notifications import settle
 from cases import audit
 from cases import services as case_services
 from cases.models import AuditEvent, TimelineEntry
+from cases.signals import meeting_held
 
 from ..models import Attendee, Goal, Meeting
 from .meetings import MeetingError
@@ -97,6 +98,7 @@ def meeting_record(*, meeting: Meeting, record: Record, by: User) -> Meeting:
     audit.record(user=by, case=case, action=AuditAction.CHANGE, what=f"meeting recorded: {meeting.name}"[:200])
     if meeting.kind == Meeting.Kind.AMBITIONS:
         settle([f"ambitions-due:{case.pk}", f"ambitions-overdue:{case.pk}"])
+    meeting_held.send(sender=Meeting, case=case, meeting_id=meeting.pk)
     return meeting
 
 
