@@ -1,6 +1,12 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from .views import team, voice
 
 app_name = "feedback"
 
-# Pages of this part of the pathway are added here as they are built.
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    # What young people and families said: the case's check-ins and feedback, and the team's feedback.
+    path("cases/<int:pk>/", voice.case_voice, name="case-voice"),
+    path("cases/<int:pk>/check-in/", voice.case_check_in, name="case-check-in"),
+    path("team/", team.team_feedback, name="team"),
+]

@@ -6,12 +6,17 @@ from cases.models import Person, SharedLink
 from cases.views.shared_links import not_working
 
 from . import Space, SpacePage, space_of
+from .checkin import check_in_page
+from .feedback import feedback_page
 from .home import home
 
 YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
 
 PAGES: dict[str, SpacePage] = {
     "": SpacePage(home),
+    # Check-ins are the young person's own measures; feedback on the help is asked of the family too.
+    "check-in": SpacePage(check_in_page, people=YOUNG_PERSON_ONLY),
+    "feedback": SpacePage(feedback_page),
 }
 
 

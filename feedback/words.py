@@ -1,0 +1,71 @@
+"""The words of check-ins and feedback, as a young person or a parent or carer reads them, said once.
+
+The five measures come from the co-design report ("moods and emotional state, outlook on life and
+experiences, perceptions of a healthy relationship, improvements in self-esteem and the quality of
+relationships"), asked in a young person's words. Every answer is 1 to 5, always shown with its words (and,
+on their pages, a face): never a colour or a number alone."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Person
+
+from .models import CheckIn, Score
+
+
+@dataclass(frozen=True)
+class Question:
+    field: str
+    # What they are asked, in their words.
+    asks: str | Promise
+    # A short name for a column or a chart (staff pages).
+    short: str | Promise
+
+
+CHECK_IN_QUESTIONS: tuple[Question, ...] = (
+    Question("mood", _("How are you feeling at the moment?"), _("Mood")),
+    Question("outlook", _("How do you feel about your life and what's ahead?"), _("Life and what's ahead")),
+    Question(
+        "healthy_relationships",
+        _("How sure are you about what a healthy relationship looks like?"),
+        _("Healthy relationships"),
+    ),
+    Question("self_feeling", _("How do you feel about yourself?"), _("About myself")),
+    Question("relationships", _("How good are your relationships with the people around you?"), _("Relationships")),
+)
+assert tuple(q.field for q in CHECK_IN_QUESTIONS) == CheckIn.MEASURES, "one question for each measure, in order"
+
+# The 1-5 labels: the model's, so a staff page and a young person's page say the same words.
+SCORES: tuple[tuple[int, str | Promise], ...] = tuple((value, label) for value, label in Score.choices)
+
+ANYTHING_ELSE = _("Anything else you want to say? (you don't have to)")
+
+# Feedback on the help they get: the same two scores for everyone, asked of the young person about
+# "your worker" and of a parent or carer about "the worker".
+FEEDBACK_QUESTIONS: dict[str, tuple[Question, ...]] = {
+    Person.YOUNG_PERSON: (
+        Question("listened", _("Did you feel listened to?"), _("Listened to")),
+        Question("there_when_needed", _("Is your worker there when you need them?"), _("There when needed")),
+    ),
+    Person.PARENT_CARER: (
+        Question("listened", _("Did you feel listened to?"), _("Listened to")),
+        Question(
+            "there_when_needed",
+            _("Is the worker there when you or your family need them?"),
+            _("There when needed"),
+        ),
+    ),
+}
+BETTER = _("What would make it better? (you don't have to say)")
+WHO_READS_WORDS = _("Who can read your words?")
+
+
+def score_words(value: int | None) -> str:
+    """The words for a score ("Good"), or "" for none."""
+    return str(Score(value).label) if value in Score.values else ""
+
+
+def feedback_questions(person: str) -> tuple[Question, ...]:
+    return FEEDBACK_QUESTIONS.get(person, FEEDBACK_QUESTIONS[Person.PARENT_CARER])
