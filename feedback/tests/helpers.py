@@ -1,5 +1,6 @@
 """Rhythms, requests and the links made for them, for the tests of the answering and reading pages."""
 
+import html
 import re
 from datetime import time, timedelta
 
@@ -54,4 +55,4 @@ def a_link_for(asked: Request, by, person=Person.YOUNG_PERSON, name="") -> str:
 
 
 def text_of(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))

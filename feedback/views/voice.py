@@ -38,7 +38,9 @@ def readable_feedback(user, case, answers: models.QuerySet[FeedbackAnswer]) -> m
     if access.may_read_all_feedback_words(user, case):
         words: models.Expression = models.F("better")
     else:
-        words = models.Case(models.When(worker_may_read=True, then="better"), default=models.Value(""))
+        words = models.Case(
+            models.When(worker_may_read=True, then="better"), default=models.Value(""), output_field=models.TextField()
+        )
     return answers.defer("better").annotate(words=words)
 
 
