@@ -5,23 +5,28 @@ experiences, perceptions of a healthy relationship, improvements in self-esteem 
 relationships"), asked in a young person's words. Every answer is 1 to 5, always shown with its words (and,
 on their pages, a face): never a colour or a number alone."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from django.utils.functional import Promise
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Person
 
 from .models import CheckIn, Score
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Question:
     field: str
     # What they are asked, in their words.
-    asks: str | Promise
+    asks: StrOrPromise
     # A short name for a column or a chart (staff pages).
-    short: str | Promise
+    short: StrOrPromise
 
 
 CHECK_IN_QUESTIONS: tuple[Question, ...] = (
@@ -38,7 +43,7 @@ CHECK_IN_QUESTIONS: tuple[Question, ...] = (
 assert tuple(q.field for q in CHECK_IN_QUESTIONS) == CheckIn.MEASURES, "one question for each measure, in order"
 
 # The 1-5 labels: the model's, so a staff page and a young person's page say the same words.
-SCORES: tuple[tuple[int, str | Promise], ...] = tuple((value, label) for value, label in Score.choices)
+SCORES: tuple[tuple[int, StrOrPromise], ...] = tuple((value, label) for value, label in Score.choices)
 
 ANYTHING_ELSE = _("Anything else you want to say? (you don't have to)")
 

@@ -57,6 +57,8 @@ class Answering:
 
 def _asked_by_link(link: SharedLink, kind: str) -> Request | None:
     """The request a one-thing link was made for: of this case, this kind and this person, or None."""
+    if link.target_id is None:
+        return None
     return (
         Request.objects.filter(pk=link.target_id, case_id=link.case_id, kind=kind, rhythm__person=link.person)
         .select_related("rhythm")

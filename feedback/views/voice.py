@@ -36,7 +36,7 @@ def readable_feedback(user, case, answers: models.QuerySet[FeedbackAnswer]) -> m
     """The answers with `words`: their words where this person may read them, "" where not. The words
     themselves (`better`) are not loaded: only `words`, decided by the database."""
     if access.may_read_all_feedback_words(user, case):
-        words: models.Expression = models.F("better")
+        words: models.F | models.Case = models.F("better")
     else:
         words = models.Case(
             models.When(worker_may_read=True, then="better"), default=models.Value(""), output_field=models.TextField()
