@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.forms.common import helper
 
-from ..words import ANYTHING_ELSE, BETTER, CHECK_IN_QUESTIONS, SCORES, WHO_READS_WORDS, Question, feedback_questions
+from ..words import ANYTHING_ELSE, BETTER, CHECK_IN_QUESTIONS, WHO_READS_WORDS, Question, feedback_questions
 
 MAX_WORDS = 1000
 TOO_LONG = gettext_lazy("That is a bit long: please keep it to 1000 letters.")
@@ -23,7 +23,7 @@ def _score(question: Question) -> forms.TypedChoiceField:
     message = _("Choose an answer for “%(question)s”") % {"question": question.asks}
     return forms.TypedChoiceField(
         label=question.asks,
-        choices=[(str(value), label) for value, label in SCORES],
+        choices=[(str(value), label) for value, label in question.scale],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={"required": message, "invalid_choice": message},

@@ -27,6 +27,7 @@ def test_the_young_person_is_asked_the_two_questions_and_what_would_make_it_bett
     assert "Is your worker there when you need them?" in text
     assert "What would make it better?" in text
     assert "Who can read your words?" in text
+    assert "Not at all" in text and "Yes, always" in text  # answers that fit a question of how often
 
 
 def test_the_page_says_who_reads_the_answers_and_the_words(client, path):

@@ -96,7 +96,7 @@ def test_the_worker_reads_only_the_words_the_writer_chose_to_share(client_for, c
     assert SHARED_WORDS in html
     assert SECRET_WORDS not in html
     assert "For the manager only" in html
-    assert html.count("4 – Good") == 2  # the scores of both
+    assert html.count("4 – Mostly") == 2  # the scores of both
 
 
 def test_the_words_the_worker_may_not_read_are_never_loaded(case, key_worker, django_assert_num_queries):
@@ -182,7 +182,7 @@ def test_the_manager_reads_the_teams_feedback_with_every_answers_words(client_fo
     assert page.status_code == 200
     text = text_of(page)
     assert SECRET_WORDS in text and "Mum's view" in text and "Sam" in text
-    assert "4.0 out of 5 on average (Good)" in text and "2.0 out of 5 on average (Not good)" in text
+    assert "4.0 out of 5 on average (Mostly)" in text and "2.0 out of 5 on average (Not really)" in text
 
 
 def test_the_averages_are_of_the_last_three_months(client_for, case, manager):

@@ -21,7 +21,7 @@ from cases.views.shared_links import not_working
 from .. import services
 from ..forms.answers import CheckInForm, FeedbackForm, errors_in_order
 from ..models import Kind, Request, Score
-from ..words import CHECK_IN_QUESTIONS, SCORES, feedback_questions
+from ..words import CHECK_IN_QUESTIONS, feedback_questions
 
 # The page a one-thing link's answers are drawn in; a space's pages use the space's own layout.
 LINK_LAYOUT = "feedback/shared_base.html"
@@ -136,7 +136,6 @@ def check_in(request: HttpRequest, answering: Answering) -> HttpResponse:
         "form": form,
         "errors": errors_in_order(form) if form.is_bound else [],
         "questions": [(q, form[q.field]) for q in CHECK_IN_QUESTIONS],
-        "scores": SCORES,
     }
     return render(request, "feedback/shared_check_in.html", context, status=400 if form.is_bound else 200)
 
@@ -170,7 +169,6 @@ def feedback(request: HttpRequest, answering: Answering) -> HttpResponse:
         "form": form,
         "errors": errors_in_order(form) if form.is_bound else [],
         "questions": [(q, form[q.field]) for q in feedback_questions(answering.person)],
-        "scores": SCORES,
         "who_reads": form["who_reads"],
         "chosen": form.data.get("who_reads", "") if form.is_bound else "",
     }

@@ -12,12 +12,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cases import access
+from cases.models import Person
 
 from ..models import FeedbackAnswer
-from ..words import feedback_questions, score_words
+from ..words import feedback_questions
 
 ANSWERS_PER_PAGE = 25
 AVERAGE_OVER_DAYS = 91  # three months
+
+
+LISTENED, THERE_WHEN_NEEDED = feedback_questions(Person.YOUNG_PERSON)
 
 
 def _averages(answers) -> dict:
@@ -25,9 +29,9 @@ def _averages(answers) -> dict:
     found = answers.filter(at__gte=since).aggregate(
         listened=Avg("listened"), there_when_needed=Avg("there_when_needed"), count=Count("pk")
     )
-    for name in ("listened", "there_when_needed"):
-        value = found[name]
-        found[f"{name}_words"] = score_words(round(value)) if value is not None else ""
+    for question in (LISTENED, THERE_WHEN_NEEDED):
+        value = found[question.field]
+        found[f"{question.field}_words"] = question.words(round(value)) if value is not None else ""
     return found
 
 
@@ -42,8 +46,8 @@ def team_feedback(request):
     rows = [
         {
             "answer": answer,
-            "listened": score_words(answer.listened),
-            "there_when_needed": score_words(answer.there_when_needed),
+            "listened": LISTENED.words(answer.listened),
+            "there_when_needed": THERE_WHEN_NEEDED.words(answer.there_when_needed),
             "words": answer.better
             if answer.worker_may_read or access.may_read_all_feedback_words(request.user, answer.case)
             else "",
@@ -54,7 +58,7 @@ def team_feedback(request):
         "page": page,
         "rows": rows,
         "averages": _averages(answers),
-        "questions": feedback_questions("young_person"),
+        "questions": (LISTENED, THERE_WHEN_NEEDED),
         "team": request.user.team,
         "days": AVERAGE_OVER_DAYS,
     }

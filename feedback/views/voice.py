@@ -25,7 +25,7 @@ from .. import services
 from ..forms.answers import StaffCheckInForm
 from ..models import CheckIn, CheckInAlert, FeedbackAnswer, Kind
 from ..space import oldest_open
-from ..words import CHECK_IN_QUESTIONS, feedback_questions, score_words
+from ..words import CHECK_IN_QUESTIONS, feedback_questions
 
 CHECK_INS_PER_PAGE = 25
 # The case page shows the latest answers; the team's managers have all of them on the team's page.
@@ -49,7 +49,7 @@ def check_in_rows(check_ins, alerts: dict[int, CheckInAlert]) -> list[dict]:
         {
             "check_in": check,
             "scores": [
-                (q.short, getattr(check, q.field), score_words(getattr(check, q.field))) for q in CHECK_IN_QUESTIONS
+                (q.short, getattr(check, q.field), q.words(getattr(check, q.field))) for q in CHECK_IN_QUESTIONS
             ],
             "alert": alerts.get(check.pk),
         }
@@ -63,6 +63,7 @@ def case_voice(request, pk: int):
     check_ins = CheckIn.objects.filter(case=case).select_related("entered_by").order_by("-at", "-pk")
     page = Paginator(check_ins, CHECK_INS_PER_PAGE).get_page(request.GET.get("page"))
     alerts = {alert.check_in_id: alert for alert in CheckInAlert.objects.filter(case=case, handled_at__isnull=True)}
+    listened, there = feedback_questions(Person.YOUNG_PERSON)
     answers = list(readable_feedback(request.user, case, FeedbackAnswer.objects.filter(case=case))[:FEEDBACK_SHOWN])
     context = {
         "page": page,
@@ -71,7 +72,7 @@ def case_voice(request, pk: int):
         "questions": CHECK_IN_QUESTIONS,
         "feedback_questions": feedback_questions(Person.YOUNG_PERSON),
         "answers": [
-            (answer, score_words(answer.listened), score_words(answer.there_when_needed)) for answer in answers
+            (answer, listened.words(answer.listened), there.words(answer.there_when_needed)) for answer in answers
         ],
         "reads_all_words": access.may_read_all_feedback_words(request.user, case),
     }
