@@ -74,7 +74,7 @@ class FeedbackForm(forms.Form):
         label=WHO_READS_WORDS,
         choices=[
             (ONLY_MANAGER, gettext_lazy("Only the manager")),
-            (WORKER_TOO, gettext_lazy("The manager and my worker")),
+            (WORKER_TOO, gettext_lazy("The manager, my worker and the others who work with me")),
         ],
         required=False,
         widget=forms.RadioSelect,
