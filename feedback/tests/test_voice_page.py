@@ -24,7 +24,7 @@ SCORES = {"mood": 4, "outlook": 3, "healthy_relationships": 5, "self_feeling": 2
 SECRET_WORDS = "Only the manager should read this"
 SHARED_WORDS = "My worker may read this"
 # The queries of the pages, whatever the number of answers (the same with 3 or 30, 5 or 50).
-QUERY_BUDGET = 16
+QUERY_BUDGET = 17
 TEAM_QUERY_BUDGET = 10
 
 
@@ -64,6 +64,9 @@ def test_the_key_worker_reads_the_check_ins_with_their_words(client_for, case, k
     assert "4 – Good" in text and "1 – Really bad" in text and "Felt OK" in text
     assert "The young person" in text
     assert AuditEvent.objects.filter(case=case, what="check-ins and feedback").exists()
+    html = page.content.decode()
+    assert html.count('class="act-check-in-chart"') == 5
+    assert "4 (Good) on" in html
 
 
 def test_an_open_alert_is_flagged_on_its_check_in(client_for, case, key_worker):

@@ -22,12 +22,15 @@ from cases.case_page import posted, render_case
 from cases.models import Person
 
 from .. import services
+from ..charts import measure_line_svg
 from ..forms.answers import StaffCheckInForm
 from ..models import CheckIn, CheckInAlert, FeedbackAnswer, Kind
 from ..space import oldest_open
 from ..words import CHECK_IN_QUESTIONS, feedback_questions
 
 CHECK_INS_PER_PAGE = 25
+# The lines of the measures show the latest check-ins: enough to see a trend, small enough for a phone.
+CHART_CHECK_INS = 12
 # The case page shows the latest answers; the team's managers have all of them on the team's page.
 FEEDBACK_SHOWN = 20
 
@@ -57,6 +60,15 @@ def check_in_rows(check_ins, alerts: dict[int, CheckInAlert]) -> list[dict]:
     ]
 
 
+def measure_lines(case) -> list:
+    """(question, picture) for each measure, over the latest check-ins: one query."""
+    latest = list(CheckIn.objects.filter(case=case).order_by("-at", "-pk")[:CHART_CHECK_INS])[::-1]
+    return [
+        (question, measure_line_svg(question, [(check.at, getattr(check, question.field)) for check in latest]))
+        for question in CHECK_IN_QUESTIONS
+    ]
+
+
 @require_GET
 def case_voice(request, pk: int):
     case = access.get_case_for_change(request.user, pk)
@@ -68,6 +80,7 @@ def case_voice(request, pk: int):
     context = {
         "page": page,
         "rows": check_in_rows(page, alerts),
+        "lines": measure_lines(case) if page.paginator.count else [],
         "open_alerts": [alert for alert in alerts.values()],
         "questions": CHECK_IN_QUESTIONS,
         "feedback_questions": feedback_questions(Person.YOUNG_PERSON),
