@@ -98,7 +98,8 @@ class FeedbackForm(forms.Form):
 def errors_in_order(form: forms.Form) -> list[tuple[str, str]]:
     """(message, id of the field it is about) for the error summary: one per field, in the page's order. The
     id of a group of radios is its first radio's, which takes the focus."""
-    found = []
+    first = next(iter(form.fields), "")
+    found = [(str(message), f"{first}-1") for message in form.non_field_errors()]
     for name in form.fields:
         if name in form.errors:
             anchor = f"{name}-1" if isinstance(form.fields[name].widget, forms.RadioSelect) else name

@@ -128,3 +128,27 @@ def test_a_check_in_link_for_a_parent_opens_nothing(client, case, key_worker):
     path = a_link_for(asked, key_worker, person=Person.PARENT_CARER, name="Mum")
     assert client.get(path).status_code == 404
     assert not Request.objects.filter(answered_at__isnull=False).exists()
+
+
+def test_an_answer_the_service_refuses_is_said_on_the_page(client, path, monkeypatch):
+    from feedback import services
+
+    def refuse(**_kwargs):
+        raise services.VoiceError("This case is closed.")
+
+    monkeypatch.setattr(services, "check_in_record", refuse)
+    page = client.post(path, GOOD_CHECK_IN)
+    assert page.status_code == 400
+    assert "This case is closed." in text_of(page) and "govuk-error-summary" in page.content.decode()
+    assert not LinkUse.objects.filter(event=LinkUse.Event.SAVED).exists()
+
+
+def test_an_answer_sent_twice_at_once_is_thanked_once_and_then_told_it_was_answered(client, path, asked, monkeypatch):
+    from feedback import services
+
+    def answered_meanwhile(**_kwargs):
+        Request.objects.filter(pk=asked.pk).update(answered_at=asked.due_at)
+        raise services.VoiceError("This has already been answered.")
+
+    monkeypatch.setattr(services, "check_in_record", answered_meanwhile)
+    assert "already answered this one" in text_of(client.post(path, GOOD_CHECK_IN))

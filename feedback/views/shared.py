@@ -91,6 +91,16 @@ def _already(request: HttpRequest, answering: Answering) -> HttpResponse:
     )
 
 
+def _refused(request: HttpRequest, answering: Answering, form, error: Exception) -> HttpResponse | None:
+    """An answer the service would not keep: answered meanwhile (a double tap, a second phone) says so, like
+    an answered request; anything else is said on the form (None: draw the form with the error)."""
+    asked = answering.asked
+    if asked is not None and Request.objects.filter(pk=asked.pk, answered_at__isnull=False).exists():
+        return _already(request, answering)
+    form.add_error(None, str(error))
+    return None
+
+
 def _frame(answering: Answering) -> dict:
     return {
         **answering.extra,
@@ -123,12 +133,15 @@ def check_in(request: HttpRequest, answering: Answering) -> HttpResponse:
                 request=answering.asked,
                 entered_by=None,
             )
-        except services.VoiceError:
-            return _already(request, answering)
-        case_services.link_used(link=answering.link, event=LinkUse.Event.SAVED, address_hash=answering.address)
-        low = Score.ONE in check.scores().values()
-        context = {**_frame(answering), "title": _("Thank you"), "low": low}
-        return render(request, "feedback/shared_thanks.html", {**context, "kind": Kind.CHECK_IN})
+        except services.VoiceError as error:
+            refused = _refused(request, answering, form, error)
+            if refused is not None:
+                return refused
+        else:
+            case_services.link_used(link=answering.link, event=LinkUse.Event.SAVED, address_hash=answering.address)
+            low = Score.ONE in check.scores().values()
+            context = {**_frame(answering), "title": _("Thank you"), "low": low}
+            return render(request, "feedback/shared_thanks.html", {**context, "kind": Kind.CHECK_IN})
     context = {
         **_frame(answering),
         **_readers(answering),
@@ -157,11 +170,14 @@ def feedback(request: HttpRequest, answering: Answering) -> HttpResponse:
                 worker_may_read=form.worker_may_read,
                 request=answering.asked,
             )
-        except services.VoiceError:
-            return _already(request, answering)
-        case_services.link_used(link=answering.link, event=LinkUse.Event.SAVED, address_hash=answering.address)
-        context = {**_frame(answering), "title": _("Thank you"), "low": False, "kind": Kind.FEEDBACK}
-        return render(request, "feedback/shared_thanks.html", context)
+        except services.VoiceError as error:
+            refused = _refused(request, answering, form, error)
+            if refused is not None:
+                return refused
+        else:
+            case_services.link_used(link=answering.link, event=LinkUse.Event.SAVED, address_hash=answering.address)
+            context = {**_frame(answering), "title": _("Thank you"), "low": False, "kind": Kind.FEEDBACK}
+            return render(request, "feedback/shared_thanks.html", context)
     context = {
         **_frame(answering),
         **_readers(answering),

@@ -89,7 +89,7 @@ def case_voice(request, pk: int):
         ],
         "reads_all_words": access.may_read_all_feedback_words(request.user, case),
     }
-    return render_case(request, "feedback/voice.html", case, "voice", context, viewed="check-ins and feedback")
+    return render_case(request, "feedback/voice.html", case, "check-ins", context, viewed="check-ins and feedback")
 
 
 @require_http_methods(["GET", "POST"])
@@ -119,7 +119,7 @@ def case_check_in(request, pk: int):
         request,
         "cases/case_form.html",
         case,
-        "voice",
+        "check-ins",
         context,
         viewed="check-in form",
         status=400 if form.is_bound else 200,
