@@ -8,7 +8,7 @@ from cases.models import LinkUse, Person
 from dashboards.services import space_link_create
 from feedback.models import CheckIn, FeedbackAnswer, Kind
 from feedback.space import waiting_for
-from feedback.tests.helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_request, text_of
+from feedback.tests.voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_request, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from cases.models import LinkUse, Person
 from feedback.models import CheckIn, Request
 
-from .helpers import GOOD_CHECK_IN, a_link_for, a_request, text_of
+from .voice_helpers import GOOD_CHECK_IN, a_link_for, a_request, text_of
 
 pytestmark = pytest.mark.django_db
 

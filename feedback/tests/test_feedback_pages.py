@@ -6,7 +6,7 @@ import pytest
 from cases.models import LinkUse, Person
 from feedback.models import FeedbackAnswer, Kind
 
-from .helpers import GOOD_FEEDBACK, a_link_for, a_request, text_of
+from .voice_helpers import GOOD_FEEDBACK, a_link_for, a_request, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from dashboards.services import space_link_create
 from feedback import services
 from feedback.models import CheckInAlert, Kind
 
-from .helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request
+from .voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request
 
 pytestmark = [
     pytest.mark.django_db,

@@ -16,7 +16,7 @@ from cases.tests.factories import CaseFactory
 from feedback import services
 from feedback.models import CheckIn, CheckInAlert, FeedbackAnswer
 
-from .helpers import GOOD_CHECK_IN, a_request, text_of
+from .voice_helpers import GOOD_CHECK_IN, a_request, text_of
 
 pytestmark = pytest.mark.django_db
 

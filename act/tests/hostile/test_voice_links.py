@@ -14,7 +14,7 @@ from dashboards.services import space_link_create
 from feedback import services
 from feedback.links import CHECK_IN_LINK, FEEDBACK_LINK
 from feedback.models import CheckIn, FeedbackAnswer, Kind
-from feedback.tests.helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request
+from feedback.tests.voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request
 
 from .checks import assert_shown, attempt
 from .inputs import HOSTILE, choice, form, text
