@@ -22,7 +22,7 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test test-access test-fast e2e lint lock format bench fuzz clean manage backup restore
+.PHONY: setup run test test-access test-fast e2e lint lock format bench fuzz clean manage backup restore lighthouse
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
@@ -123,6 +123,11 @@ manage: setup
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Lighthouse's accessibility score (it must be 100) for every page of a young person's space, against a
+# running `make run`: make lighthouse SPACE=<the space link seed_demo printed> PASSCODE=otter
+lighthouse: setup
+	$(BIN)/python scripts/lighthouse.py
 
 bench: setup
 	$(BIN)/pytest -m bench -p no:xdist -s

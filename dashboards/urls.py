@@ -1,6 +1,9 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from . import views
 
 app_name = "dashboards"
 
-# Pages of this part of the pathway are added here as they are built.
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("cases/<int:pk>/space-link/", views.space_link_new, name="space-link-new"),
+]

@@ -10,11 +10,12 @@ higher SEQUENCE, so calendars replace the entry rather than adding another."""
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
+
+from cases import messaging
 
 from .models import Attendee, Meeting
 
@@ -95,9 +96,18 @@ def send(meeting_pk: int, kind: str, attendee_pks: list[int] | None = None) -> i
     sent = 0
     for attendee in attendees:
         subject, body = _words(meeting, kind)
-        message = EmailMessage(subject=subject, body=body, to=[attendee.email])
         method = "CANCEL" if kind == CANCEL else "REQUEST"
-        message.attach("meeting.ics", calendar_file(meeting, attendee, kind), f"text/calendar; method={method}")
-        message.send()
+        ics = ("meeting.ics", calendar_file(meeting, attendee, kind), f"text/calendar; method={method}")
+        # Through the one module for messages to people outside the service (most of those invited to a
+        # meeting are family and people around the young person). A calendar file needs email.
+        messaging.send(
+            messaging.Message(
+                channel=messaging.EMAIL,
+                to=attendee.email,
+                subject=subject,
+                body=body,
+                attachments=[ics],
+            )
+        )
         sent += 1
     return sent

@@ -71,3 +71,19 @@ def test_a_message_naming_the_young_person_never_leaves(settings):
 def test_an_unknown_channel_is_refused():
     with pytest.raises(MessageError):
         messaging.send(_message(channel="pigeon"))
+
+
+def test_a_message_with_a_calendar_file_goes_by_email_even_with_notify_on(settings):
+    settings.MESSAGES_BACKEND = "notify"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    message = Message(
+        channel=EMAIL,
+        to="nan@example.org",
+        subject="A meeting",
+        body="When and where",
+        attachments=[("m.ics", "X", "text/calendar")],
+    )
+    with mock.patch("notifications_python_client.notifications.NotificationsAPIClient") as client_class:
+        messaging.send(message)
+    client_class.assert_not_called()
+    assert mail.outbox[0].attachments[0][0] == "m.ics"

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from cases.models import Person, SharedLink
 from cases.views.shared_links import not_working
 
-from . import Space, SpacePage, space_of
+from . import Space, SpacePage, space_of, things
 from .checkin import check_in_page
 from .feedback import feedback_page
 from .home import home
@@ -17,6 +17,9 @@ PAGES: dict[str, SpacePage] = {
     # Check-ins are the young person's own measures; feedback on the help is asked of the family too.
     "check-in": SpacePage(check_in_page, people=YOUNG_PERSON_ONLY),
     "feedback": SpacePage(feedback_page),
+    "plan": SpacePage(things.plan),
+    "meeting": SpacePage(things.meeting, YOUNG_PERSON_ONLY),
+    "section": SpacePage(things.section),
 }
 
 
@@ -27,4 +30,7 @@ def space_page(request: HttpRequest, link: SharedLink, address: str, page: str) 
     if found is None or link.person not in found.people:
         return not_working(request)
     space: Space = space_of(request, link, address)
+    # The pages a space opens from other apps (the plan, a meeting, a part of the assessment) use their own
+    # templates: this lets the young person's layout offer the way back to the space on them too.
+    request.space_home = space.home  # type: ignore[attr-defined]
     return found.view(request, space, rest)

@@ -111,3 +111,22 @@ def test_what_is_waiting_is_the_persons_own_open_requests(case, key_worker):
     assert waiting_for(case, Person.YOUNG_PERSON, "Destiny") == [feedback, check_in]
     assert waiting_for(case, Person.PARENT_CARER, "Sam") == [sams]
     assert waiting_for(case, Person.PARENT_CARER, "Alex") == []
+
+
+def test_the_home_page_says_a_check_in_and_feedback_are_waiting(client, case, key_worker):
+    a_request(case, key_worker)
+    a_request(case, key_worker, days_ago=3)
+    a_request(case, key_worker, kind=Kind.FEEDBACK)
+    _link, home = open_space(client, case, key_worker)
+    html = client.get(home).content.decode()
+    assert html.count("A check-in is waiting for you") == 1
+    assert f'href="{home}check-in/"' in html and f'href="{home}feedback/"' in html
+    assert "like to know what you think of the help you get" in html
+
+
+def test_a_parents_home_says_only_their_own_feedback_is_waiting(client, case, key_worker):
+    a_request(case, key_worker)
+    a_request(case, key_worker, kind=Kind.FEEDBACK, person=Person.PARENT_CARER, name="Alex")
+    _link, home = open_space(client, case, key_worker, person=Person.PARENT_CARER, name="Sam")
+    html = client.get(home).content.decode()
+    assert "A check-in is waiting" not in html and "like to know what you think" not in html

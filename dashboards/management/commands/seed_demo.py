@@ -13,6 +13,8 @@ from assessments import demo as assessments_demo
 from cases import demo as cases_demo
 from plans import demo as plans_demo
 
+from ... import demo as dashboards_demo
+
 
 class Command(BaseCommand):
     help = "Create the demo team, sign-ins and cases (safe to run again). Runs only in the demo (DEMO=true)."
@@ -38,6 +40,7 @@ class Command(BaseCommand):
             cases = cases_demo.seed(people)
             token = assessments_demo.seed(people, cases)
             plan_token = plans_demo.seed(people, cases)
+            space_token = dashboards_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
         self.stdout.write("Sign-ins: " + ", ".join(people))
@@ -49,6 +52,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Destiny's link to her plan (passcode {plans_demo.DEMO_PASSCODE}): "
             f"{base}{reverse('shared-link', args=[plan_token])}"
+        )
+        self.stdout.write(
+            f"Destiny's own space (passcode {dashboards_demo.DEMO_PASSCODE}): "
+            f"{base}{reverse('shared-link', args=[space_token])}"
         )
 
     def _write_backup_codes(self, codes: dict[str, list[str]], path: Path) -> None:
