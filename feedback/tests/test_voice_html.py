@@ -21,7 +21,7 @@ pytestmark = [
 ]
 
 
-def _young_persons_pages(case, key_worker) -> dict[str, str]:
+def _young_persons_pages(case, key_worker) -> dict:
     client = Client()
     pages = {}
     check_in = a_link_for(a_request(case, key_worker), key_worker)
@@ -43,7 +43,7 @@ def _young_persons_pages(case, key_worker) -> dict[str, str]:
     return pages
 
 
-def _teams_pages(case, manager) -> dict[str, str]:
+def _teams_pages(case, manager) -> dict:
     client = sign_in_fully(Client(), manager)
     return {
         "case voice": client.get(reverse("feedback:case-voice", args=[case.pk])),
