@@ -57,7 +57,7 @@ def test_the_pages_are_valid_html(case, key_worker, manager):
         check = services.check_in_record(
             case=case,
             person=Person.YOUNG_PERSON,
-            scores={"mood": 1, "outlook": 2, "healthy_relationships": 3, "self_feeling": 4, "relationships": 5},
+            scores={"mood": 2, "outlook": 2, "healthy_relationships": 3, "self_feeling": 4, "relationships": 5},
             anything_else="Line one\nline two",
             request=None,
             entered_by=key_worker,
