@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from ..models import Case, CaseUserObjectPermission
-from .case import CHANGE, VIEW, can_change, is_active, team_managers
+from .case import CHANGE, VIEW, can_change, is_active, managed_team_id, team_managers
 
 # The words of the young person and their family (written through a shared link, so with no author):
 # - a draft is theirs alone until they send it: nobody else reads it, and it is never loaded for anyone;
@@ -76,6 +76,8 @@ class Reader:
 
     name: str
     role: str
+    # One of the team's managers (who read every feedback answer's words, `may_read_all_feedback_words`).
+    manager: bool = False
 
 
 def family_words_readers(case: Case) -> list[Reader]:
@@ -97,8 +99,17 @@ def family_words_readers(case: Case) -> list[Reader]:
             role = _("manages the team")
         else:
             role = _("works with you")
-        readers.append(Reader(name=person.get_full_name() or person.username, role=role))
+        readers.append(Reader(name=person.get_full_name() or person.username, role=role, manager=person.is_manager))
     return readers
+
+
+def may_read_all_feedback_words(user: User, case: Case) -> bool:
+    """Whether this person reads the words of every feedback answer on the case ("what would make it
+    better?"), not only those whose writer chose to let their worker read them: the case's team's managers,
+    to whom feedback on the service goes. Decided from the user alone, so a list of many cases asks nothing
+    more of the database."""
+    team_id = managed_team_id(user)
+    return team_id is not None and team_id == case.team_id
 
 
 def plan_readers(case: Case) -> list[Reader]:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.sections import prompts_for
 from cases.views.shared_links import not_working
+from feedback.models import Kind
+from feedback.space import waiting_for
 from plans.models import FamilyPlan
 from plans.plan_page import goals_of
 from plans.words import meeting_name
@@ -70,5 +72,12 @@ def home(request: HttpRequest, space: Space, rest: str) -> HttpResponse:
 
 
 def _waiting(space: Space) -> list[tuple[str, str]]:
-    """Check-ins and feedback waiting for them, from the app that asks for them: (address, words)."""
-    return []
+    """Check-ins and feedback waiting for them, from the app that asks for them: (address, words). One line
+    for each kind, however many are waiting: its page answers the oldest first."""
+    kinds = {request.kind for request in waiting_for(space.case, space.person, space.link.person_name)}
+    lines = []
+    if Kind.CHECK_IN in kinds:
+        lines.append((space.url("check-in"), str(_("A check-in is waiting for you"))))
+    if Kind.FEEDBACK in kinds:
+        lines.append((space.url("feedback"), str(_("We'd like to know what you think of the help you get"))))
+    return lines

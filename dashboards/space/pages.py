@@ -6,6 +6,8 @@ from cases.models import Person, SharedLink
 from cases.views.shared_links import not_working
 
 from . import Space, SpacePage, me, space_of, things
+from .checkin import check_in_page
+from .feedback import feedback_page
 from .home import home
 from .looked import looked
 from .people import people
@@ -15,6 +17,9 @@ YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
 PAGES: dict[str, SpacePage] = {
     "": SpacePage(home),
     "me": SpacePage(me.page, YOUNG_PERSON_ONLY),
+    # Check-ins are the young person's own measures; feedback on the help is asked of the family too.
+    "check-in": SpacePage(check_in_page, people=YOUNG_PERSON_ONLY),
+    "feedback": SpacePage(feedback_page),
     "plan": SpacePage(things.plan),
     "meeting": SpacePage(things.meeting, YOUNG_PERSON_ONLY),
     "section": SpacePage(things.section),
