@@ -11,6 +11,7 @@ from django.urls import reverse
 from accounts import demo as accounts_demo
 from assessments import demo as assessments_demo
 from cases import demo as cases_demo
+from feedback import demo as feedback_demo
 from plans import demo as plans_demo
 
 from ... import demo as dashboards_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             cases = cases_demo.seed(people)
             token = assessments_demo.seed(people, cases)
             plan_token = plans_demo.seed(people, cases)
+            feedback_demo.seed(people, cases)
             space_token = dashboards_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
