@@ -14,7 +14,7 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
     check("assessment-overview")
     page.get_by_role("link", name="Shared links").click()
     check("assessment-links")
-    page.get_by_role("link", name="Make a link").click()
+    page.get_by_role("link", name="Make a link to a part of the assessment").click()
     page.get_by_label("About me and what I enjoy").check()
     page.get_by_label("The young person").check()
     check("assessment-link-new")

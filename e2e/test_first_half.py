@@ -78,7 +78,7 @@ def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_
     page.goto(f"{demo.url}/cases/{case.pk}/")
     page.get_by_role("link", name="Assessment").first.click()
     page.get_by_role("link", name="Shared links").click()
-    page.get_by_role("link", name="Make a link").click()
+    page.get_by_role("link", name="Make a link to a part of the assessment").click()
     page.get_by_label("About me and what I enjoy").check()
     page.get_by_label("The young person").check()
     page.get_by_role("button", name="Make the link").click()

@@ -146,3 +146,13 @@ def test_a_plan_is_read_by_everyone_on_the_case_partners_named_with_their_agency
     readers = [(r.name, r.role) for r in access.plan_readers(case)]
     assert (key_worker.get_full_name(), "your worker") in readers
     assert (partner_with_grant.get_full_name(), f"from {partner_with_grant.agency.name}") in readers
+
+
+def test_every_feedback_word_is_read_by_the_teams_managers_only(
+    case, key_worker, manager, outsider, partner_with_grant
+):
+    assert access.may_read_all_feedback_words(manager, case)
+    for person in (key_worker, outsider, partner_with_grant):
+        assert not access.may_read_all_feedback_words(person, case)
+    other_manager = UserFactory.create(username="wigan-manager", role=User.Role.MANAGER, team=outsider.team)
+    assert not access.may_read_all_feedback_words(other_manager, case)
