@@ -59,6 +59,8 @@ EMAIL_TEXT = {
     "ambitions-due": gettext_lazy("An Ambitions meeting is coming due"),
     "ambitions-overdue": gettext_lazy("An Ambitions meeting is overdue"),
     "action-overdue": gettext_lazy("An action of yours in a family plan is past its date"),
+    "people-changed": gettext_lazy("A young person changed how they see the people around them"),
+    "people-unsafe": gettext_lazy("A young person said someone makes them feel unsafe"),
     "check-in-low": gettext_lazy("A low wellbeing check-in needs your attention"),
     "check-in-due": gettext_lazy("A wellbeing check-in with a young person is due"),
     "feedback-due": gettext_lazy("Feedback on the service from a young person or family is due"),

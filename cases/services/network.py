@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.notifications import Message, settle, tell
 
 from .. import access, audit
 from ..models import AuditEvent, Case, NetworkChange, NetworkMember, OwnCloseness, Person, SharedLink
@@ -106,7 +107,28 @@ def _change(*, member: NetworkMember, link: SharedLink, what: str, before: str, 
     audit.record(
         user=None, case=link.case, action=Action.CHANGE, what=f"network, the young person's view: {member.name}"
     )
+    _tell_worker(change, link.case)
     return change
+
+
+def _tell_worker(change: NetworkChange, case: Case) -> None:
+    """The key worker is told in the app: at once when the young person says someone makes them feel unsafe,
+    and otherwise once for every run of changes not yet seen (not once per tap)."""
+    from django.urls import reverse
+
+    worker = case.key_worker
+    if worker is None:
+        return
+    url = reverse("cases:network", args=[case.pk]) + "#their-changes"
+    name = case.young_person.called
+    if change.what == NetworkChange.What.UNSAFE and change.after == "yes":
+        words = _("%(name)s said someone makes them feel unsafe") % {"name": name}
+        tell([Message(recipient=worker, key=f"people-unsafe:{change.pk}", message=words, url=url, urgent=True)])
+        return
+    if NetworkChange.objects.filter(case=case, seen_at__isnull=True).exclude(pk=change.pk).exists():
+        return  # already told of the changes waiting to be seen
+    words = _("%(name)s changed how they see the people around them") % {"name": name}
+    tell([Message(recipient=worker, key=f"people-changed:{change.pk}", message=words, url=url)])
 
 
 @transaction.atomic
@@ -161,9 +183,10 @@ def network_add_own(*, link: SharedLink, name: str, relationship: str, own_close
 def network_changes_seen(*, case: Case, by: User, up_to: int) -> int:
     """Mark the young person's changes as seen by a worker, up to the newest they were shown (`up_to`, a
     change's pk): one made since stays new. How many were marked."""
-    marked = NetworkChange.objects.filter(case=case, seen_at__isnull=True, pk__lte=up_to).update(
-        seen_at=timezone.now(), seen_by=by
-    )
+    seen = NetworkChange.objects.filter(case=case, seen_at__isnull=True, pk__lte=up_to)
+    keys = [f"people-{kind}:{pk}" for pk in seen.values_list("pk", flat=True) for kind in ("changed", "unsafe")]
+    marked = seen.update(seen_at=timezone.now(), seen_by=by)
+    settle(keys)
     if marked:
         audit.record(user=by, case=case, action=Action.CHANGE, what="network: the young person's changes seen")
     return marked

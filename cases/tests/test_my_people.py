@@ -253,3 +253,20 @@ def test_a_case_of_its_own_has_its_own_changes(client_for, key_worker, link, nan
     services.network_move(member=nan, link=link, closer=False)
     response = client_for(key_worker).get(url("network", other))
     assert response.context["changes"] == []
+
+
+def test_her_worker_is_told_once_of_changes_waiting_and_at_once_of_someone_unsafe(nan, link, case, key_worker):
+    from accounts.models import Notification
+
+    services.network_move(member=nan, link=link, closer=False)
+    services.network_move(member=nan, link=link, closer=True)
+    told = Notification.objects.filter(recipient=key_worker)
+    assert [n.key.split(":")[0] for n in told] == ["people-changed"]
+    services.network_say_unsafe(member=nan, link=link, unsafe=True)
+    unsafe = told.get(key__startswith="people-unsafe")
+    assert unsafe.urgent and case.young_person.called in unsafe.message
+    newest = NetworkChange.objects.filter(case=case).latest("pk").pk
+    services.network_changes_seen(case=case, by=key_worker, up_to=newest)
+    assert not told.filter(done_at__isnull=True).exists()
+    services.network_move(member=nan, link=link, closer=False)
+    assert told.filter(key__startswith="people-changed", done_at__isnull=True).count() == 1

@@ -25,7 +25,8 @@ SCORES = {"mood": 4, "outlook": 3, "healthy_relationships": 5, "self_feeling": 2
 SECRET_WORDS = "Only the manager should read this"
 SHARED_WORDS = "My worker may read this"
 # The queries of the pages, whatever the number of answers (the same with 3 or 30, 5 or 50).
-QUERY_BUDGET = 17
+# 17 on SQLite; PostgreSQL adds one: the lock that keeps the audit's chain of hashes in order.
+QUERY_BUDGET = 18
 TEAM_QUERY_BUDGET = 10
 
 
@@ -218,3 +219,9 @@ def test_the_team_page_has_a_query_budget(client_for, manager, key_worker, count
         an_answer(CaseFactory(team=manager.team, key_worker=key_worker), f"words {index}", worker_may_read=False)
     with django_assert_max_num_queries(TEAM_QUERY_BUDGET):
         assert client.get(reverse("feedback:team")).status_code == 200
+
+
+def test_managers_find_the_teams_feedback_in_the_main_navigation_and_workers_do_not(client_for, manager, key_worker):
+    team_page = reverse("feedback:team")
+    assert f'href="{team_page}"' in client_for(manager).get(reverse("cases:list")).content.decode()
+    assert f'href="{team_page}"' not in client_for(key_worker).get(reverse("cases:list")).content.decode()
