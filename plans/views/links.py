@@ -8,40 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from cases import access, shared_links
-from cases.case_page import posted, render_case
-from cases.forms.shared_links import KeyPersonLinkForm, LinkForm
-from cases.models import Person
+from cases import access
+from cases.case_page import posted
+from cases.forms.shared_links import KeyPersonLinkForm
+from cases.views.links import make_link_page, make_passcode_link_page
 
 from .. import services
 from ..models import FamilyPlan, Meeting
 from ..words import meeting_name
-
-
-def _make(request, case, tab: str, *, title: str, explanation: str, back_url: str, what: str, create):
-    form = LinkForm(posted(request), passcode_required=True, initial={"contributor": Person.YOUNG_PERSON, "days": 14})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            link, token = create(
-                person=data["contributor"], name=data["name"].strip(), days=data["days"], passcode=data["passcode"]
-            )
-        except services.PlanError as error:
-            form.add_error(None, str(error))
-        else:
-            url, qr = shared_links.address_and_code(request, token)
-            context = {"link": link, "what": what, "url": url, "qr": qr, "has_passcode": True, "back_url": back_url}
-            return render_case(request, "plans/link_made.html", case, tab, context, viewed="shared link made")
-    context = {"form": form, "title": title, "explanation": explanation, "back_url": back_url}
-    return render_case(
-        request,
-        "plans/link_new.html",
-        case,
-        tab,
-        context,
-        viewed=f"{title} (to make one)",
-        status=400 if form.errors else 200,
-    )
 
 
 @never_cache
@@ -54,7 +28,7 @@ def plan_link_new(request, pk: int):
     def create(**kwargs):
         return services.plan_link_create(plan=plan, by=request.user, **kwargs)
 
-    return _make(
+    return make_passcode_link_page(
         request,
         case,
         "plan",
@@ -66,6 +40,7 @@ def plan_link_new(request, pk: int):
         back_url=reverse("plans:plan", args=[case.pk]),
         what=_("their plan"),
         create=create,
+        refused=services.PlanError,
     )
 
 
@@ -79,7 +54,7 @@ def meeting_link_new(request, pk: int, meeting_pk: int):
     def create(**kwargs):
         return services.meeting_link_create(meeting=meeting, by=request.user, **kwargs)
 
-    return _make(
+    return make_passcode_link_page(
         request,
         case,
         "meetings",
@@ -91,6 +66,7 @@ def meeting_link_new(request, pk: int, meeting_pk: int):
         back_url=reverse("plans:meeting", args=[case.pk, meeting.pk]),
         what=meeting_name(meeting),
         create=create,
+        refused=services.PlanError,
     )
 
 
@@ -105,37 +81,27 @@ def key_person_link_new(request, pk: int):
     plan.case = case
     back_url = reverse("plans:plan", args=[case.pk])
     form = KeyPersonLinkForm(posted(request), case=case, initial={"days": 14})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            link, token = services.plan_words_link_create(
-                plan=plan,
-                member=data["member"],
-                agreed=data["agreed"],
-                by=request.user,
-                days=data["days"],
-                passcode=data["passcode"],
-            )
-        except services.PlanError as error:
-            form.add_error(None, str(error))
-        else:
-            url, qr = shared_links.address_and_code(request, token)
-            context = {
-                "link": link,
-                "what": _("their words for the plan"),
-                "url": url,
-                "qr": qr,
-                "has_passcode": bool(data["passcode"]),
-                "back_url": back_url,
-            }
-            return render_case(request, "plans/link_made.html", case, "plan", context, viewed="shared link made")
-    context = {"form": form, "back_url": back_url, "has_people": form.fields["member"].queryset.exists()}  # type: ignore[attr-defined]
-    return render_case(
+
+    def create(data):
+        return services.plan_words_link_create(
+            plan=plan,
+            member=data["member"],
+            agreed=data["agreed"],
+            by=request.user,
+            days=data["days"],
+            passcode=data["passcode"],
+        )
+
+    return make_link_page(
         request,
-        "plans/key_person_link_new.html",
         case,
         "plan",
-        context,
+        form=form,
+        create=create,
+        refused=services.PlanError,
+        new_template="plans/key_person_link_new.html",
+        made_template="cases/shared_links/made.html",
         viewed="invite someone close to the plan (to make a link)",
-        status=400 if form.errors else 200,
+        new_context={"back_url": back_url, "has_people": form.fields["member"].queryset.exists()},  # type: ignore[attr-defined]
+        made_context={"what": _("their words for the plan"), "back_url": back_url},
     )
