@@ -13,7 +13,7 @@ from dashboards.services import space_link_create
 from feedback import services
 from feedback.models import CheckInAlert, Kind
 
-from .voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request
+from .voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request, an_answer
 
 pytestmark = [
     pytest.mark.django_db,
@@ -63,16 +63,7 @@ def test_the_pages_are_valid_html(case, key_worker, manager):
             entered_by=key_worker,
         )
     CheckInAlert.objects.create(check_in=check, case=case, reasons="mood: 1")
-    services.feedback_record(
-        case=case,
-        person=Person.PARENT_CARER,
-        name="Sam",
-        listened=3,
-        there_when_needed=4,
-        better="More time",
-        worker_may_read=False,
-        request=None,
-    )
+    an_answer(case, "More time", worker_may_read=False, person=Person.PARENT_CARER, name="Sam")
     responses = {**_young_persons_pages(case, key_worker), **_teams_pages(case, manager)}
     assert all(response.status_code in (200, 400) for response in responses.values()), {
         name: response.status_code for name, response in responses.items()

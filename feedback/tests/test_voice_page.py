@@ -16,7 +16,7 @@ from cases.tests.factories import CaseFactory
 from feedback import services
 from feedback.models import CheckIn, CheckInAlert, FeedbackAnswer
 
-from .voice_helpers import GOOD_CHECK_IN, a_request, text_of
+from .voice_helpers import GOOD_CHECK_IN, a_request, an_answer, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,19 +38,6 @@ def a_check_in(case, **changes):
         anything_else="Felt OK",
         request=None,
         entered_by=None,
-    )
-
-
-def an_answer(case, words, worker_may_read, person=Person.YOUNG_PERSON, name=""):
-    return services.feedback_record(
-        case=case,
-        person=person,
-        name=name,
-        listened=4,
-        there_when_needed=2,
-        better=words,
-        worker_may_read=worker_may_read,
-        request=None,
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from cases import services as case_services
 from cases.models import Person
 
+from .. import services
 from ..links import CHECK_IN_LINK, FEEDBACK_LINK
 from ..models import Kind, Request, Rhythm
 
@@ -56,3 +57,17 @@ def a_link_for(asked: Request, by, person=Person.YOUNG_PERSON, name="") -> str:
 
 def text_of(response) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
+
+
+def an_answer(case, words, worker_may_read, person=Person.YOUNG_PERSON, name=""):
+    """Feedback with these words, given through the service as the page would."""
+    return services.feedback_record(
+        case=case,
+        person=person,
+        name=name,
+        listened=4,
+        there_when_needed=2,
+        better=words,
+        worker_may_read=worker_may_read,
+        request=None,
+    )

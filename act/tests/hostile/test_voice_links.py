@@ -14,7 +14,7 @@ from dashboards.services import space_link_create
 from feedback import services
 from feedback.links import CHECK_IN_LINK, FEEDBACK_LINK
 from feedback.models import CheckIn, FeedbackAnswer, Kind
-from feedback.tests.voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request
+from feedback.tests.voice_helpers import GOOD_CHECK_IN, GOOD_FEEDBACK, a_link_for, a_request, an_answer
 
 from .checks import assert_shown, attempt
 from .inputs import HOSTILE, choice, form, text
@@ -117,16 +117,7 @@ def test_a_parents_space_cannot_open_the_young_persons_check_in(client, case, ke
 
 
 def test_words_kept_for_the_manager_are_not_in_the_workers_page(client_for, case, key_worker, partner_with_grant):
-    services.feedback_record(
-        case=case,
-        person=Person.YOUNG_PERSON,
-        name="",
-        listened=2,
-        there_when_needed=2,
-        better="Kept-for-the-manager",
-        worker_may_read=False,
-        request=None,
-    )
+    an_answer(case, "Kept-for-the-manager", worker_may_read=False)
     url = reverse("feedback:case-voice", args=[case.pk])
     assert "Kept-for-the-manager" not in client_for(key_worker).get(url).content.decode()
     assert "Kept-for-the-manager" not in client_for(partner_with_grant).get(url).content.decode()
@@ -135,16 +126,7 @@ def test_words_kept_for_the_manager_are_not_in_the_workers_page(client_for, case
 
 def test_the_team_page_of_one_team_shows_nothing_of_another(client_for, manager, outsider, other_team):
     other = CaseFactory(given_name="Jordan", team=other_team, key_worker=outsider)
-    services.feedback_record(
-        case=other,
-        person=Person.YOUNG_PERSON,
-        name="",
-        listened=2,
-        there_when_needed=2,
-        better="Wigan-words",
-        worker_may_read=True,
-        request=None,
-    )
+    an_answer(other, "Wigan-words", worker_may_read=True)
     html = client_for(manager).get(reverse("feedback:team")).content.decode()
     assert "Wigan-words" not in html and "Jordan" not in html
 
