@@ -4,7 +4,7 @@ typed in a text box (the date and the words are the case record's, used by the f
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms.common import FutureDateField, WordsField, lines
+from cases.forms.common import FutureDateField, WordsField, lines, number_box
 
 WEEKS_LOW, WEEKS_HIGH = 1, 26
 
@@ -18,7 +18,7 @@ def weeks_field(label, help_text="") -> forms.IntegerField:
         help_text=help_text,
         min_value=WEEKS_LOW,
         max_value=WEEKS_HIGH,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        widget=number_box(),
         error_messages={
             "required": _("Enter the number of weeks"),
             "invalid": _("Enter the number of weeks as a whole number, like 6"),

@@ -242,6 +242,12 @@ class FutureDateField(DayMonthYearField):
             )
 
 
+def number_box() -> forms.TextInput:
+    """The box a whole number is typed in: a text box that brings up the phone's number pad, as the GOV.UK
+    Design System asks (a browser's number input changes the value on a scroll and styles apart)."""
+    return forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+
+
 def lines(text: str) -> str:
     """Browsers send new lines as CRLF: compare and keep what was meant, not how it travelled."""
     return text.replace("\r\n", "\n").strip()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Case, NetworkMember, Person
-from .common import helper
+from .common import helper, number_box
 
 # Who from the young person's network may be invited to add their words: the people close to them, never a
 # professional (they have their own way in, with an account) and never someone taken off the network.
@@ -64,6 +64,7 @@ class LinkForm(forms.Form):
         initial=14,
         min_value=1,
         max_value=90,
+        widget=number_box(),
         error_messages={
             "required": _("Enter how many days the link works for"),
             "min_value": _("A link works for at least 1 day"),

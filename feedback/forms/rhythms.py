@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases import messaging
-from cases.forms.common import TimeOfDayField, helper
+from cases.forms.common import TimeOfDayField, helper, number_box
 from cases.models import Person
 
 from ..models import Kind, Rhythm
@@ -90,7 +90,7 @@ class RhythmForm(forms.Form):
                 min_value=7,
                 max_value=91,
                 initial=FEEDBACK_DAYS,
-                widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+                widget=number_box(),
                 error_messages={
                     "required": _("Enter how often, in days"),
                     "invalid": _("Enter how often as a number of days, like 42"),

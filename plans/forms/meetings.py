@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms.common import DayMonthYearField, TimeOfDayField, helper
+from cases.forms.common import DayMonthYearField, TimeOfDayField, helper, number_box
 
 from ..models import Attendee, Meeting
 from ..services.meetings import AttendeeData, not_wanted_among, place_against_choice
@@ -67,7 +67,7 @@ class MeetingForm(forms.Form):
         min_value=15,
         max_value=480,
         initial=60,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        widget=number_box(),
         error_messages={
             "required": _("Enter how long the meeting is, in minutes"),
             "invalid": _("Enter how long the meeting is as a number of minutes, like 60"),
