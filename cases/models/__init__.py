@@ -14,6 +14,7 @@ from .case import (
     StageChange,
 )
 from .links import LinkUse, Person, SharedLink
+from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
 from .referral import Awareness, Referral, Urgency, Worry
 from .referral_import import ReferralImport
@@ -42,6 +43,7 @@ __all__ = [
     "LegalStatus",
     "LinkUse",
     "LivingSituation",
+    "Move",
     "NetworkChange",
     "NetworkMember",
     "OwnCloseness",

@@ -11,9 +11,11 @@ from accounts.models import Team
 
 class LivingSituation(models.TextChoices):
     FAMILY = "family", _("With family")
+    KINSHIP = "kinship", _("With relatives or friends (kinship care)")
     FOSTER_CARE = "foster_care", _("Foster care")
     CHILDRENS_HOME = "childrens_home", _("Children's home")
     SUPPORTED = "supported", _("Supported accommodation")
+    SECURE = "secure", _("Secure accommodation")
     OTHER = "other", _("Other")
 
 

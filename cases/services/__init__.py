@@ -26,6 +26,7 @@ from .links import (
     link_used,
     token_hash,
 )
+from .living import MoveError, move_record
 from .network import (
     case_add_partner,
     case_remove_partner,
@@ -75,6 +76,8 @@ __all__ = [
     "link_revoke",
     "link_used",
     "missing_episode_end",
+    "MoveError",
+    "move_record",
     "network_add",
     "network_add_own",
     "network_changes_seen",
