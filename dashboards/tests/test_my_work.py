@@ -6,11 +6,13 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
+from assessments.models import Contribution
 from cases import services
-from cases.models import AuditEvent
+from cases.models import AuditEvent, NetworkChange
 from cases.tests.factories import CaseFactory
 from dashboards.tests import work_helpers as make
 from feedback.services import alert_handled
+from plans.models import Meeting
 
 URL = reverse("dashboards:my-work")
 
@@ -122,8 +124,6 @@ def test_a_closed_case_leaves_the_page(client_for, key_worker, case):
 
 
 def test_only_words_the_family_sent_and_not_yet_dealt_with_are_new(client_for, key_worker, case):
-    from assessments.models import Contribution
-
     make.family_words(case, status=Contribution.Status.DRAFT)
     make.family_words(case, status=Contribution.Status.ADDED)
     Contribution.objects.create(
@@ -182,9 +182,30 @@ def test_the_number_of_queries_does_not_grow_with_the_cases(client_for, key_work
 
     client = client_for(key_worker)
     cases(2)
-    with django_assert_max_num_queries(40) as few:
+    with django_assert_max_num_queries(25) as few:
         assert len(page_of(client).context["due"]) == 10
     cases(6)
     with django_assert_max_num_queries(len(few.captured_queries)) as many:
         assert len(page_of(client).context["due"]) == 40
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_change_to_their_people_is_said_in_plain_words(client_for, key_worker, case):
+    dad = make.a_network_change(case).member
+    NetworkChange.objects.create(case=case, member=dad, what=NetworkChange.What.UNSAFE, before="no", after="yes")
+    NetworkChange.objects.create(case=case, member=dad, what=NetworkChange.What.ADDED, before="", after="close")
+    words = [item.what for item in page_of(client_for(key_worker)).context["words"]]
+    assert sorted(words) == [
+        "Added Dad to their people",
+        "Changed how close Dad is: Close to me",
+        "Said Dad makes them feel unsafe",
+    ]
+
+
+def test_things_due_on_the_same_day_come_in_the_order_of_their_time(client_for, key_worker, case):
+    later = make.a_meeting(case, key_worker, in_days=3, place="Later")
+    earlier = make.a_meeting(case, key_worker, in_days=3, place="Earlier")
+    Meeting.objects.filter(pk=earlier.pk).update(starts_at=later.starts_at.replace(hour=9, minute=0))
+    Meeting.objects.filter(pk=later.pk).update(starts_at=later.starts_at.replace(hour=15, minute=0))
+    due = page_of(client_for(key_worker)).context["due"]
+    assert [item.detail for item in due] == ["Earlier", "Later"]

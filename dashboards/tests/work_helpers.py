@@ -24,7 +24,7 @@ DUE_KINDS = (
     "Check-in not answered yet",
     "Network meeting",
 )
-WORDS_KINDS = ("Sent their words", "Added their words to the plan", "Changed how they see", "Made their choices")
+WORDS_KINDS = ("Sent their words", "Added their words to the plan", "Changed how close", "Made their choices")
 
 
 def a_review(case, days: int) -> ReviewPoint:

@@ -8,7 +8,7 @@ a restricted one shows only to those who may read it. A feedback answer's words 
 let their worker read them (or to the team's manager: `access.may_read_all_feedback_words`)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Avg, Count, F, Q, QuerySet, TextField, Value, When
 from django.db.models import Case as CaseWhen
@@ -68,6 +68,11 @@ class Item:
     @property
     def has_time(self) -> bool:
         return isinstance(self.when, datetime)
+
+    @property
+    def time(self) -> time:
+        """The time of day in the service's time zone; a date's items come first on their day."""
+        return timezone.localtime(self.when).time() if isinstance(self.when, datetime) else time.min
 
     @property
     def day(self) -> date:
@@ -199,7 +204,7 @@ def due_this_week(user: User) -> list[Item]:
     cases = my_cases(user)
     items = _reviews(cases, today) + _interviews(user, cases, now) + _meetings(cases, now) + _actions(cases, today)
     items += _requests(my_changeable_cases(user), now)
-    return sorted(items, key=lambda item: (not item.overdue, item.day, item.case.pk))
+    return sorted(items, key=lambda item: (not item.overdue, item.day, item.time, item.case.pk))
 
 
 def _contributions(cases: QuerySet[Case]) -> list[Item]:
@@ -237,19 +242,28 @@ def _key_person_words(cases: QuerySet[Case], now: datetime) -> list[Item]:
     ]
 
 
+def _change_words(change: NetworkChange) -> str:
+    name = {"name": change.member.name, "after": change.after_words}
+    if change.what == NetworkChange.What.ADDED:
+        return _("Added %(name)s to their people") % name
+    if change.what == NetworkChange.What.UNSAFE:
+        if change.after == "yes":
+            return _("Said %(name)s makes them feel unsafe") % name
+        return _("Said %(name)s no longer makes them feel unsafe") % name
+    return _("Changed how close %(name)s is: %(after)s") % name
+
+
 def _network_changes(cases: QuerySet[Case]) -> list[Item]:
     found = NetworkChange.objects.filter(case__in=cases, seen_at__isnull=True).select_related(
         "case__young_person", "member"
     )
     return [
         Item(
-            _("Changed how they see %(name)s: %(after)s") % {"name": change.member.name, "after": change.after_words}
-            if change.what != NetworkChange.What.ADDED
-            else _("Added %(name)s to their people") % {"name": change.member.name},
+            _change_words(change),
             change.case,
             change.at,
             _case_url("cases:network", change.case_id) + "#their-changes",
-            detail=change.case.young_person.called,
+            detail=str(change.get_person_display()),
         )
         for change in found.order_by("-at", "-pk")[:SHOWN]
     ]
