@@ -1,6 +1,8 @@
 """My work: the worker's own caseload and what needs them, counted by hand on a small team: nothing of another
 worker's, another team's, or a restricted missing episode they may not read."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -158,7 +160,7 @@ def test_someone_with_no_case_of_their_own_here_sees_nobody_elses(client_for, sm
         assert "Jordan" in text
     else:
         assert 'id="no-work"' in text
-        assert (reverse("cases:list") in text.split('id="no-work"')[1]) == (who == "manager")
+        assert (reverse("cases:list") in text.split('id="no-work"')[1]) == (who != "administrator")
 
 
 def test_signing_in_is_required(client):
@@ -209,3 +211,13 @@ def test_things_due_on_the_same_day_come_in_the_order_of_their_time(client_for, 
     Meeting.objects.filter(pk=later.pk).update(starts_at=later.starts_at.replace(hour=15, minute=0))
     due = page_of(client_for(key_worker)).context["due"]
     assert [item.detail for item in due] == ["Earlier", "Later"]
+
+
+def test_every_link_of_every_kind_opens_for_the_key_worker(client_for, key_worker, case):
+    make.every_kind(case, key_worker)
+    client = client_for(key_worker)
+    text = page_of(client).content.decode()
+    links = set(re.findall(r'href="(/(?:cases|assessments|plans|feedback)/[^"#]*)', text))
+    assert len(links) >= 8, links
+    for link in links:
+        assert client.get(link).status_code == 200, link
