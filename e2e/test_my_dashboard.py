@@ -54,6 +54,7 @@ def page_weight(mine) -> dict[str, int]:
 
 def destinys_space() -> str:
     case = Case.objects.select_related("key_worker").get(young_person__given_name="Destiny")
+    assert case.key_worker is not None
     _link, token = services.space_link_create(
         case=case, person=Person.YOUNG_PERSON, name="", by=case.key_worker, days=14, passcode=PASSCODE
     )

@@ -4,7 +4,7 @@ a parent's check-ins, never another case's, never in a parent's or carer's space
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils import timezone
 from cases import services as case_services
 from cases.models import Appearance, Person
 from cases.tests.factories import CaseFactory
+from dashboards.space.progress_words import since
 from feedback import services as feedback_services
 from feedback.models import CheckIn
 from plans import services as plan_services
@@ -227,5 +228,22 @@ def test_the_same_number_of_queries_with_one_check_in_as_with_twenty_and_six_goa
             assert client.get(f"{home}progress/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+    # The door (session, link, its use), the plan, the goals and their scores, the check-ins, the next
+    # meeting, who reads them (three), and the session saved.
+    assert counts[1] <= 15, counts
     with django_assert_num_queries(counts[1]):
         client.get(f"{home}progress/")
+
+
+def test_with_no_partner_agency_the_plan_is_said_to_be_read_by_the_people_above(client, case, key_worker):
+    a_goal(case, key_worker, "Go back to college", (3, _at(9)))
+    text = text_of(progress_page(client, case, key_worker))
+    assert "Your goals and their scores are part of your plan. The people above can read it." in text
+    assert "people from" not in text
+
+
+def test_a_start_nearly_a_year_ago_says_its_year():
+    today = date(2026, 12, 3)
+    assert since(date(2026, 9, 10), today) == "September"
+    assert since(date(2026, 12, 1), today) == "1 December"
+    assert since(date(2025, 12, 10), today) == "December 2025"
