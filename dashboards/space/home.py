@@ -18,6 +18,7 @@ from .things import sections_to_write, upcoming_meetings
 
 # The other pages of a space, in the order the home page offers them: (page, words, who it is for).
 MENU = (
+    ("progress", _("How things are going"), _("Your goals and your check-ins over time, as pictures.")),
     ("me", _("My picture and colours"), _("Make a picture of yourself and choose your colours.")),
     ("people", _("My people"), _("The people around you, as you see them.")),
     ("check-in", _("How I'm doing"), _("Five quick questions about how you are.")),
@@ -65,6 +66,8 @@ def home(request: HttpRequest, space: Space, rest: str) -> HttpResponse:
         "next_meeting": (meeting_name(meetings[0], for_family=family), meetings[0]) if meetings else None,
         "plan_url": space.url("plan") if plan else "",
         "goals": goals,
+        # Their dashboard, beside their goals: for the young person only (`PAGES`), as in the menu.
+        "progress_url": next((url for url, _words, _hint in menu if url == space.url("progress")), ""),
         "menu": menu,
         "waiting": _waiting(space),
     }

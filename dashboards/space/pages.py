@@ -11,6 +11,7 @@ from .feedback import feedback_page
 from .home import home
 from .looked import looked
 from .people import people
+from .progress import progress
 
 YOUNG_PERSON_ONLY = (Person.YOUNG_PERSON,)
 
@@ -25,6 +26,8 @@ PAGES: dict[str, SpacePage] = {
     "section": SpacePage(things.section),
     "people": SpacePage(people, YOUNG_PERSON_ONLY),
     "looked": SpacePage(looked, YOUNG_PERSON_ONLY),
+    # Their goals and their own check-ins over time: the check-ins are theirs, so the page is too.
+    "progress": SpacePage(progress, YOUNG_PERSON_ONLY),
 }
 
 
