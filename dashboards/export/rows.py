@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -141,7 +142,7 @@ class Tables:
     check_ins: Mapping[tuple[int, Month], Mapping]
     feedback: Mapping[tuple[int, Month], Mapping]
     moves: Mapping[tuple[int, Month], Mapping]
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=timezone.localdate)
 
 
 def check_in_cells(tables: Tables, case_pk: int, period: Period) -> list:

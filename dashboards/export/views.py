@@ -22,7 +22,7 @@ def outcome_export(request):
     team_id = access.managed_team_id(request.user)
     if team_id is None:
         raise Http404("No such page.")
-    form = ExportForm(request.POST or None, today=timezone.localdate())
+    form = ExportForm(request.POST if request.method == "POST" else None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         export = build(team_id=team_id, periods=form.periods())
         services.outcome_export_recorded(

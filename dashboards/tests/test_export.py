@@ -103,6 +103,7 @@ def test_opening_the_page_records_nothing(client_for, manager, case):
         ({"first": label(months_ago(3)), "last": "", "per": "month"}, "last", "Choose a month"),
         ({"first": label(months_ago(3)), "last": label(months_ago(0)), "per": "week"}, "per", "Choose one"),
         ({"first": label(months_ago(3)), "last": label(months_ago(0))}, "per", "for each month or"),
+        ({}, "first", "Choose a month"),
     ],
 )
 def test_bad_choices_show_the_form_again_with_the_problem_and_make_no_file(client_for, manager, data, field, message):
