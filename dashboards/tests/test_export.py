@@ -153,3 +153,12 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_cases(client_for
     many = queries_of_an_export(client)
 
     assert few == (export_queries(), 5) and many == (export_queries(), 12 * 5)
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", '=HYPERLINK("x")', "2026-13", "9" * 5000, "é\u202e"])
+def test_hostile_choices_are_refused_without_being_shown_back(client_for, manager, value):
+    response = client_for(manager).post(EXPORT_URL, {"first": value, "last": value, "per": value})
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert set(response.context["form"].errors) == {"first", "last", "per"}
+    assert value not in response.content.decode()
