@@ -31,13 +31,13 @@ OLDEST_BAND = "19+"
 
 # (column, what it holds): the page lists these, so the page and the file always agree.
 COLUMNS = (
-    ("case", _("The case's pseudonymous id: the same in every export, and no way back to the young person.")),
+    ("case", _("The case’s pseudonymous id: the same in every export, and no way back to the young person.")),
     ("period", _("The month (or the first month of the quarter) the row is about, as YYYY-MM.")),
-    ("age_band", _("The young person's age at the end of the period: under 10, 10-12, 13-14, 15-16, 17-18 or 19+.")),
-    ("stage", _("The case's stage at the end of the period, from the history of its stages.")),
+    ("age_band", _("The young person’s age at the end of the period: under 10, 10-12, 13-14, 15-16, 17-18 or 19+.")),
+    ("stage", _("The case’s stage at the end of the period, from the history of its stages.")),
     ("goals", _("Goals in the family plan at the end of the period (not those taken off it).")),
     ("goals_rated", _("Goals rated in the period, by the young person, their family or a worker.")),
-    ("goal_rating", _("The average of each rated goal's latest rating in the period (0 to 10).")),
+    ("goal_rating", _("The average of each rated goal’s latest rating in the period (0 to 10).")),
     (
         "goal_rating_change",
         _(
@@ -45,7 +45,7 @@ COLUMNS = (
             "else their first rating in it) to their latest."
         ),
     ),
-    ("check_ins", _("The young person's wellbeing check-ins in the period (not their parents' or carers').")),
+    ("check_ins", _("The young person’s wellbeing check-ins in the period (not their parents’ or carers’).")),
     ("wellbeing", _("The average of all five measures of those check-ins (1 to 5).")),
     ("mood", _("The average answer about their mood and how they feel (1 to 5).")),
     ("outlook", _("The average answer about how they see their life and what is ahead (1 to 5).")),
