@@ -72,6 +72,14 @@ def visible_cases(user: User) -> QuerySet[Case]:
     return Case.objects.filter(pk__in=_ids(user, VIEW))
 
 
+def changeable_cases(user: User) -> QuerySet[Case]:
+    """The cases this person may change (and so whose young person's and family's sent words they read,
+    `words.WordsReader.all_family`), as a queryset (one query, however many cases)."""
+    if not is_active(user):
+        return Case.objects.none()
+    return Case.objects.filter(pk__in=_ids(user, CHANGE))
+
+
 @dataclass(frozen=True)
 class CaseAccess:
     """What one person may do with one case, decided once (by the getters, with the case itself) and kept

@@ -25,7 +25,6 @@ class YoungPersonForm(forms.ModelForm):
             "date_of_birth",
             "ethnicity",
             "first_language",
-            "living_situation",
             "living_details",
             "education_setting",
             "legal_status",
@@ -34,13 +33,14 @@ class YoungPersonForm(forms.ModelForm):
             "avatar",
         ]
         widgets = {
-            "living_situation": forms.RadioSelect,
             "legal_status": forms.RadioSelect,
             "avatar": forms.RadioSelect,
         }
         help_texts = {
             "preferred_name": _("The name they like to be called, if it is not their first name."),
             "pronouns": _("For example, she/her, he/him, they/them."),
+            # Where they live changes only by recording a move, which keeps its history.
+            "living_details": _("The kind of place they live in changes when you record a move."),
             "contact_preferences": _("In their words, for example: text first, not during school, evenings are best."),
         }
 
@@ -60,7 +60,6 @@ class YoungPersonForm(forms.ModelForm):
             Field("date_of_birth"),
             Field.text("ethnicity", field_width=Fluid.ONE_HALF),
             Field.text("first_language", field_width=Fluid.ONE_HALF),
-            Field.radios("living_situation", legend_size=Size.SMALL),
             Field.text("living_details"),
             Field.text("education_setting"),
             Field.radios("legal_status", legend_size=Size.SMALL),

@@ -36,11 +36,11 @@ def seeded(db, settings, codes_file):
 
 
 def test_demo_sign_ins_and_what_each_sees(seeded):
-    assert names("worker") == {"Destiny", "Emily"}
-    assert names("worker2") == {"Lily"}
-    assert names("manager") == {"Destiny", "Emily", "Lily"}
+    assert names("worker") == {"Destiny", "Emily", "Mason", "Tyler"}
+    assert names("worker2") == {"Lily", "Aaliyah", "Ruby", "Sofia"}
+    assert names("manager") == names("worker") | names("worker2")
     assert names("partner") == {"Destiny"}
-    assert names("outsider") == {"Jordan"}
+    assert names("outsider") == {"Jordan", "Kai", "Megan"}
     assert names("admin") == set()
     for user in User.objects.all():
         assert user.check_password(DEMO_PASSWORD), user.username
@@ -151,3 +151,20 @@ def test_once_the_reminders_have_run_the_worker_is_told_about_destinys_return_ho
     assert Notification.objects.get(recipient=worker, key=f"rhi-due:{interview.pk}").message.startswith(
         "Destiny Walker's return home interview is due by"
     )
+
+
+def test_the_demo_has_history_for_the_dashboards_and_a_second_team_with_its_own(seeded):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases.models import Move
+
+    lily = Case.objects.get(young_person__given_name="Lily")
+    year_ago = timezone.localdate() - timedelta(days=365)
+    assert lily.moves.filter(moved_on__gt=year_ago).count() == 2
+    assert lily.young_person.living_situation == lily.moves.first().to_kind
+    wigan = User.objects.get(username="outsider").team
+    assert Move.objects.filter(case__team=wigan).exists()
+    assert Case.objects.filter(team=wigan).count() == 3
+    assert lily.family_plan.goals.filter(ratings__rated_at__lt=timezone.now() - timedelta(days=80)).exists()

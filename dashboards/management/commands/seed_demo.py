@@ -15,6 +15,7 @@ from feedback import demo as feedback_demo
 from plans import demo as plans_demo
 
 from ... import demo as dashboards_demo
+from ... import demo_history
 
 
 class Command(BaseCommand):
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             token = assessments_demo.seed(people, cases)
             plan_token = plans_demo.seed(people, cases)
             feedback_demo.seed(people, cases)
+            demo_history.seed(people, cases)
             space_token = dashboards_demo.seed(people, cases)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {len(people)} sign-ins, {len(cases)} cases."))
         self.stdout.write(f"Password for every demo sign-in: {accounts_demo.DEMO_PASSWORD}")
