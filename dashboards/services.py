@@ -1,12 +1,14 @@
-"""Writes of the dashboards: the space link."""
+"""Writes of the dashboards: the space link, and the audit entry of an outcome export."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Team, User
+from cases import audit
 from cases import services as case_services
-from cases.models import Case, Person, SharedLink
+from cases.models import AuditEvent, Case, Person, SharedLink
 
+from .export.periods import Period
 from .space import SPACE_LINK
 
 
@@ -38,3 +40,11 @@ def space_link_create(
         )
     except case_services.LinkError as error:
         raise SpaceError(str(error)) from error
+
+
+@transaction.atomic
+def outcome_export_recorded(*, by: User, team: Team, periods: list[Period], per: str, rows: int) -> None:
+    """Record that `by` downloaded the team's anonymised outcome export: the team, the period and the number of
+    rows. The export belongs to no one case, so the entry names none."""
+    what = f"outcome export of {team.name}: {periods[0].label} to {periods[-1].label} by {per}, {rows} rows"
+    audit.record(user=by, case=None, action=AuditEvent.Action.VIEW, what=what)
