@@ -62,6 +62,10 @@ if not SECRET_KEY:
         "SECRET_KEY must be set (or SECRET_KEY_FILE). `make run` makes one for the demo under var/."
     )
 
+# The key of the outcome export's pseudonymous ids: the same key gives the same id to a case in every export,
+# so evaluators can follow it. Its own setting, so that rotating SECRET_KEY does not renumber every case.
+OUTCOME_EXPORT_KEY = env("OUTCOME_EXPORT_KEY") or SECRET_KEY
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -177,7 +181,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "cases:list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
 # Sessions end when the browser closes, after 30 minutes without use (every request saves the session,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils import timezone
+from django.conf import settings
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -62,7 +63,9 @@ HEADER = [name for name, _what in COLUMNS]
 
 
 def pseudonym(case_pk: int) -> str:
-    return salted_hmac(PSEUDONYM_SALT, str(case_pk), algorithm="sha256").hexdigest()[:PSEUDONYM_LENGTH]
+    return salted_hmac(
+        PSEUDONYM_SALT, str(case_pk), secret=settings.OUTCOME_EXPORT_KEY, algorithm="sha256"
+    ).hexdigest()[:PSEUDONYM_LENGTH]
 
 
 def age_band(date_of_birth: date, on: date) -> str:

@@ -154,5 +154,7 @@ def test_the_pseudonymous_id_is_the_same_every_time_differs_between_cases_and_ne
     first = pseudonym(1)
     assert first == pseudonym(1) != pseudonym(2)
     assert len(first) == 16 and set(first) <= set("0123456789abcdef")
-    settings.SECRET_KEY = "another key entirely, of another service"
+    settings.SECRET_KEY = "a rotated secret key"
+    assert pseudonym(1) == first, "rotating SECRET_KEY must not renumber the cases"
+    settings.OUTCOME_EXPORT_KEY = "another key entirely, of another service"
     assert pseudonym(1) != first
