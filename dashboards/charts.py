@@ -12,8 +12,10 @@ column: a `viewBox` with `width="100%"` and no height keeps its shape down to a 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -25,8 +27,9 @@ GRID_COLOUR = "#b1b4b6"
 # the numbers written on the picture.
 COLOURS = ("#1d70b8", "#8f2300", "#00703c")
 DASHES = ("", "6 4", "2 3")
-FONT = 14
-WIDTH = 560
+FONT = 15
+# Drawn for a phone first: on a 360 px screen the picture is about as wide as this, so text keeps its size.
+WIDTH = 380
 
 
 def _n(value: float) -> str:
@@ -37,7 +40,8 @@ def plain_number(value: float | None) -> str:
     """A number as the chart writes it: whole numbers as they are, others to one decimal place."""
     if value is None:
         return "–"
-    return _n(round(float(value), 1))
+    # Halves up, as people round (3.25 is 3.3), not to the even digit as `round` does.
+    return _n(float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)))
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class Chart:
     low: float = 0
     high: float | None = None  # the top of the scale; the largest value when None
     summary: str = ""  # said before the numbers in the description
+    # Shorter labels written under a line ("Sep" for "Sep 2026"), where the full ones would not fit.
+    short_labels: Sequence[str] = ()
     number: Callable[[float | None], str] = field(default=plain_number)
 
     @property
@@ -108,7 +114,12 @@ def _high(chart: Chart) -> float:
     if chart.high is not None:
         return chart.high
     values = [value for series in chart.series for value in series.values if value is not None]
-    return max([*values, chart.low + 1])
+    top = max([*values, chart.low + 1])
+    if all(float(value).is_integer() for value in values):
+        # Counts: a whole, even top, so that the middle line is a whole number too.
+        top = math.ceil(top)
+        top += top % 2
+    return top
 
 
 def _legend(chart: Chart, y: float) -> SafeString:
@@ -120,12 +131,12 @@ def _legend(chart: Chart, y: float) -> SafeString:
         '<text x="{tx}" y="{ty}">{name}</text>',
         (
             {
-                "x": 10 + index * 180,
-                "x2": 34 + index * 180,
+                "x": 10 + index * 170,
+                "x2": 34 + index * 170,
                 "ly": _n(y - FONT / 3),
                 "colour": COLOURS[index % len(COLOURS)],
                 "dash": DASHES[index % len(DASHES)] or "none",
-                "tx": 40 + index * 180,
+                "tx": 40 + index * 170,
                 "ty": _n(y),
                 "name": series.name,
             }
@@ -134,15 +145,17 @@ def _legend(chart: Chart, y: float) -> SafeString:
     )
 
 
-def line_svg(chart: Chart, height: float = 230) -> SafeString:
+def line_svg(chart: Chart, height: float = 200) -> SafeString:
     """The series as lines across the labels (evenly spaced), broken where a value is missing; each value
     written above its point."""
     legend = 24 if len(chart.series) > 1 else 0
-    left, right, top, bottom = 40, WIDTH - 16, 24 + legend, height - 26
+    left, right, top, bottom = 30, WIDTH - 8, 24 + legend, height - 26
     low, high = chart.low, _high(chart)
     count = len(chart.labels)
-    step = (right - left) / (count - 1) if count > 1 else 0
-    xs = [left + step * index if count > 1 else (left + right) / 2 for index in range(count)]
+    # The points keep clear of the axis numbers on the left, and the labels under them of the edges.
+    first, last = left + 24, right - 24
+    step = (last - first) / (count - 1) if count > 1 else 0
+    xs = [first + step * index if count > 1 else (first + last) / 2 for index in range(count)]
 
     def y_of(value: float) -> float:
         return bottom - (bottom - top) * (value - low) / ((high - low) or 1)
@@ -159,7 +172,7 @@ def line_svg(chart: Chart, height: float = 230) -> SafeString:
     lines = format_html_join(
         "", "{}", ((_series_line(series, index, xs, y_of),) for index, series in enumerate(chart.series))
     )
-    labels = _axis_labels(chart.labels, xs, height - 6)
+    labels = _axis_labels(chart.short_labels or chart.labels, xs, height - 6)
     return format_html("{}{}{}{}{}</svg>", _head(chart, height), _legend(chart, 18), grid, lines, labels)
 
 
@@ -198,9 +211,9 @@ def _axis_labels(labels: Sequence[str], xs: list[float], y: float) -> SafeString
     )
 
 
-BAR_HEIGHT = 16
+BAR_HEIGHT = 20
 BAR_GAP = 12
-LABEL_WIDTH = 170
+LABEL_WIDTH = 130
 
 
 def bar_svg(chart: Chart) -> SafeString:
@@ -209,7 +222,7 @@ def bar_svg(chart: Chart) -> SafeString:
     per_group = BAR_HEIGHT * len(chart.series) + BAR_GAP
     legend = 28 if len(chart.series) > 1 else 0
     height = legend + per_group * max(len(chart.labels), 1) + 8
-    left, right = LABEL_WIDTH, WIDTH - 40
+    left, right = LABEL_WIDTH, WIDTH - 30
     high = _high(chart)
 
     def width_of(value: float | None) -> float:
@@ -253,7 +266,7 @@ def bar_svg(chart: Chart) -> SafeString:
     return format_html("{}{}{}{}</svg>", _head(chart, height), _legend(chart, 18), axis, bars)
 
 
-def _shortened(label: str, most: int = 22) -> str:
+def _shortened(label: str, most: int = 18) -> str:
     return label if len(label) <= most else label[: most - 1].rstrip() + "…"
 
 

@@ -38,6 +38,10 @@ class TeamFilterForm(forms.Form):
     button = _("Show figures")
 
     def __init__(self, data, *, workers: QuerySet[User]):
+        # The period chosen when none is asked for, so that the form also shows it chosen.
+        data = data.copy()
+        if not data.get("period"):
+            data["period"] = DEFAULT_PERIOD
         super().__init__(data)
         cast(forms.ModelChoiceField, self.fields["worker"]).queryset = workers
         self.helper = FormHelper()

@@ -97,18 +97,23 @@ def _caseload(scope: figures.Scope, period: str, workers) -> dict:
 
 
 def _outcome_charts(scope: figures.Scope) -> dict:
-    labels = [date_format(month, "M Y") for month in outcomes.months(scope)]
+    months = outcomes.months(scope)
+    labels = [date_format(month, "M Y") for month in months]
+    # Under the line: the month, with its year where the year starts and on the first.
+    short = [date_format(month, "M Y" if index == 0 or month.month == 1 else "M") for index, month in enumerate(months)]
     moves = outcomes.moves(scope)
     return {
         "ratings": Chart(
             title=_("Average goal rating each month, from 0 (not started) to 10 (done)"),
             labels=labels,
+            short_labels=short,
             series=[Series(_("Average rating"), outcomes.goal_ratings(scope))],
             high=10,
         ),
         "wellbeing": Chart(
             title=_("Average of the young people’s check-ins each month, from 1 (really bad) to 5 (really good)"),
             labels=labels,
+            short_labels=short,
             series=[Series(_("Average check-in"), outcomes.wellbeing(scope))],
             low=1,
             high=5,
@@ -116,6 +121,7 @@ def _outcome_charts(scope: figures.Scope) -> dict:
         "feedback": Chart(
             title=_("Average feedback score each month, from 1 (really bad) to 5 (really good)"),
             labels=labels,
+            short_labels=short,
             series=[Series(_("Average feedback"), outcomes.feedback(scope))],
             low=1,
             high=5,
@@ -123,8 +129,8 @@ def _outcome_charts(scope: figures.Scope) -> dict:
         "moves": Chart(
             title=_("Moves of where the young people live, each month"),
             labels=labels,
+            short_labels=short,
             series=[Series(_("Planned"), moves.planned), Series(_("Placement broke down"), moves.breakdown)],
-            kind="bars",
         ),
     }
 
