@@ -19,7 +19,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 TEXT_COLOUR = "#0b0c0c"
 GRID_COLOUR = "#b1b4b6"
@@ -268,7 +267,3 @@ def bar_svg(chart: Chart) -> SafeString:
 
 def _shortened(label: str, most: int = 18) -> str:
     return label if len(label) <= most else label[: most - 1].rstrip() + "…"
-
-
-def no_data_words() -> str:
-    return _("Nothing to show in this period.")

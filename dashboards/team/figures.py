@@ -41,7 +41,7 @@ from assessments.models import ReviewPoint
 from assessments.queries import agreed_target_date, past_agreed_date_condition
 from cases import access
 from cases.models import Case as CaseModel
-from cases.models import Move, Stage, TimelineEntry
+from cases.models import Move, Person, Stage, TimelineEntry
 from feedback.models import CheckInAlert, FeedbackAnswer
 from plans.models import Goal, GoalRating, Meeting
 from plans.queries import AMBITIONS_WITHIN, first_contact
@@ -159,7 +159,9 @@ def _ratings_moved(scope: Scope, lookup: str) -> Q:
 
 
 def _check_in_low(scope: Scope) -> Q:
-    alerts = CheckInAlert.objects.filter(case=OuterRef("pk")).filter(in_period(scope, "made_at"))
+    # The young person's own check-ins, as in the wellbeing chart (a parent's check-in is about the parent).
+    alerts = CheckInAlert.objects.filter(case=OuterRef("pk"), check_in__person=Person.YOUNG_PERSON)
+    alerts = alerts.filter(in_period(scope, "made_at"))
     return Q(Exists(alerts))
 
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cases.models import Move, Referral
+from cases.models import Move, Person, Referral
 from cases.models.referral import DECISION_TARGET_WORKING_DAYS
 from cases.working_days import add_working_days
 from feedback.models import CheckIn, FeedbackAnswer
@@ -117,7 +117,7 @@ def goal_ratings(scope: Scope) -> list[float | None]:
 def wellbeing(scope: Scope) -> list[float | None]:
     """The average of the five measures of the young people's check-ins (1 to 5) of each month."""
     total = sum((F(measure) for measure in CheckIn.MEASURES[1:]), F(CheckIn.MEASURES[0]))
-    check_ins = CheckIn.objects.filter(case__in=team_cases(scope).values("pk"), person="young_person")
+    check_ins = CheckIn.objects.filter(case__in=team_cases(scope).values("pk"), person=Person.YOUNG_PERSON)
     average = Avg(Cast(total, FloatField()) / len(CheckIn.MEASURES))
     return _by_month(scope, _monthly(scope, check_ins, "at", average=average), "average")
 

@@ -64,7 +64,7 @@ def _figures(scope: figures.Scope, period: str, workers) -> dict:
         "scope": scope,
         "counts": counts,
         "links": links,
-        "capacity": scope_capacity(scope),
+        "capacity": _capacity(scope),
         "caseload": _caseload(scope, period, workers),
         "referrals_waiting": outcomes.referrals_waiting(scope),
         "decisions": outcomes.decision_share(scope),
@@ -74,7 +74,8 @@ def _figures(scope: figures.Scope, period: str, workers) -> dict:
     }
 
 
-def scope_capacity(scope: figures.Scope) -> int:
+def _capacity(scope: figures.Scope) -> int:
+    # The manager's own team (the request's user, already loaded for the page's heading).
     return scope.user.team.case_capacity if scope.user.team else 0
 
 
@@ -154,7 +155,7 @@ def team_cases(request):
         query.pop("page", None)
         figure = figures.FIGURES[key]
         # The list shows the young people's names: who looked, at which list, is recorded.
-        audit.viewed(request, None, f"team dashboard: cases behind '{key}', {form.cleaned_data['period']}")
+        audit.viewed(request, None, f"team dashboard: cases behind '{key}', {_described(form)}, page {page.number}")
         context.update(
             figure=figure,
             page=page,
@@ -162,6 +163,11 @@ def team_cases(request):
             back=f"{reverse('dashboards:team')}?{urlencode(_dashboard_query(form))}",
         )
     return render(request, "dashboards/team/cases.html", context)
+
+
+def _described(form: FigureFilterForm) -> str:
+    worker = form.cleaned_data["worker"]
+    return f"{form.cleaned_data['period']}, key worker {worker.pk if worker else 'any'}"
 
 
 def _dashboard_query(form: FigureFilterForm) -> dict:

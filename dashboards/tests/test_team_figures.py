@@ -63,7 +63,7 @@ def world(team, other_team, key_worker, sam, manager, outsider):
     ratings(xena, [(1, days_ago(50)), (9, timezone.now() - timedelta(minutes=2))], by=outsider)
     check_in(cara, 1, days_ago(3), alert=True)
     check_in(amira, 5, days_ago(3))
-    check_in(amira, 1, days_ago(3), person="parent_carer")  # a parent's check-in is not the young person's
+    check_in(amira, 1, days_ago(3), person="parent_carer", alert=True)  # a parent's is about the parent
     check_in(xena, 1, days_ago(3), alert=True)
     feedback(cara, 1, 2, days_ago(4))
     feedback(amira, 5, 5, days_ago(4))
@@ -203,3 +203,14 @@ def test_the_months_of_a_period_run_oldest_first_across_a_new_year(manager):
         "2026-12-01",
         "2027-01-01",
     ]
+
+
+def test_missing_episodes_are_those_the_access_policy_shows_the_person(team, manager, key_worker, sam):
+    """The team's manager reads a restricted episode of the team; anyone else counting would not (the figures
+    ask `access.visible_entries_q`, so a restricted entry never shows through a number to someone who may not
+    read it)."""
+    case = CaseFactory.create(given_name="Amira", team=team, key_worker=key_worker)
+    restricted = missing_episode(case, back=days_ago(5), by=key_worker, restricted=True)
+    assert list(figures.missing_episodes(scope_for(manager))) == [restricted]
+    not_theirs = figures.Scope(user=sam, team_id=team.pk, worker=None, days=91, today=timezone.localdate())
+    assert not figures.missing_episodes(not_theirs).exists()
