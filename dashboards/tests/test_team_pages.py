@@ -146,12 +146,13 @@ def _add_cases(team, key_worker, count: int) -> None:
     )
 
 
+# The lists' budgets hold on PostgreSQL, where the audit entry takes one more query (its lock).
 @pytest.mark.parametrize(
     "address,budget",
     [
         (DASHBOARD, 18),
-        (f"{CASES}?figure=moved", 12),
-        (f"{CASES}?figure=interview_overdue&period=12m&worker=WORKER", 13),
+        (f"{CASES}?figure=moved", 13),
+        (f"{CASES}?figure=interview_overdue&period=12m&worker=WORKER", 14),
     ],
 )
 def test_the_same_queries_with_10_and_with_300_cases_in_the_team(
