@@ -1,0 +1,1 @@
+"""The manager's dashboard of their team."""
