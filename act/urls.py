@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from cases.views.shared_links import door
+from dashboards import views as dashboards_views
 
 from . import views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:list"), name="home"),
+    path("", dashboards_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),

@@ -1,12 +1,14 @@
-"""Staff pages of the dashboards: making the link to a young person's or a parent's or carer's space. The
-token is shown once, on the page that makes it; the case's list of links lists and revokes it with every
-other link of the case."""
+"""Staff pages of the dashboards: where signing in leads, and making the link to a young person's or a
+parent's or carer's space. The token is shown once, on the page that makes it; the case's list of links lists
+and revokes it with every other link of the case."""
 
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.models import User
 from cases import access
 from cases.views.links import make_passcode_link_page
 
@@ -37,3 +39,20 @@ def space_link_new(request, pk: int):
         refused=services.SpaceError,
         days=30,
     )
+
+
+# Who has work of their own to start from: the people cases are allocated or coordinated to.
+HAS_OWN_WORK = (User.Role.ACT_WORKER, User.Role.PLAN_COORDINATOR)
+
+
+@require_GET
+def home(request):
+    """Where signing in, and the service's name in the header, lead: a team's manager to the team's dashboard,
+    a worker or plan coordinator to My work, anyone else (a partner agency worker, the administrator) to the
+    cases they may see."""
+    user = request.user
+    if access.managed_team_id(user) is not None:
+        return redirect("dashboards:team")
+    if user.role in HAS_OWN_WORK:
+        return redirect("dashboards:my-work")
+    return redirect("cases:list")

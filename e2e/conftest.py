@@ -111,6 +111,15 @@ def check(page, policy_problems):
     return run
 
 
+LANDING = {
+    "manager": "/dashboards/team/",
+    "worker": "/dashboards/my-work/",
+    "worker2": "/dashboards/my-work/",
+    "coordinator": "/dashboards/my-work/",
+    "outsider": "/dashboards/my-work/",
+}
+
+
 @pytest.fixture
 def sign_in(page, demo):
     def run(username: str):
@@ -121,6 +130,9 @@ def sign_in(page, demo):
         page.wait_for_url(f"{demo.url}/account/two-factor/verify/**")
         page.get_by_label("Code from your authenticator app, or a backup code").fill(app_code(username))
         page.get_by_role("button", name="Continue").click()
-        page.wait_for_url(f"{demo.url}/cases/")
+        # Each person lands on their own start (dashboards.views.home); the tests then start from the Cases page.
+        page.wait_for_url(f"{demo.url}{LANDING.get(username, '/cases/')}")
+        if page.url != f"{demo.url}/cases/":
+            page.goto(f"{demo.url}/cases/")
 
     return run

@@ -100,7 +100,7 @@ def test_a_printed_backup_code_signs_the_demo_worker_in(seeded, codes_file, clie
     printed = next(line.split()[1] for line in seeded.splitlines() if line.strip().startswith("worker "))
     client.post("/account/sign-in/", {"username": "worker", "password": DEMO_PASSWORD})
     response = client.post("/account/two-factor/verify/", {"code": printed}, follow=True)
-    assert response.redirect_chain[-1][0] == "/cases/"
+    assert response.redirect_chain[-1][0] == "/dashboards/my-work/"
     assert "Destiny" in response.content.decode()
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.utils import timezone
 from django.conf import settings
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +21,8 @@ from cases.models.young_person import age_on
 from .periods import Month, Period
 from .queries import MEASURES, CaseFacts, MonthRatings
 
-# The key of the pseudonymous ids is derived from the service's secret key with this salt of its own: the same
+# The key of the pseudonymous ids is derived from OUTCOME_EXPORT_KEY (by default the service's secret key) with
+# this salt of its own: the same
 # case has the same id in every export (evaluators can follow it), and nobody without the key can go back
 # from the id to the case.
 PSEUDONYM_SALT = "act.dashboards.export.case"
