@@ -166,3 +166,8 @@ def test_the_same_queries_with_10_and_with_300_cases_in_the_team(
     assert Case.objects.filter(team=team).count() == 300
     assert count_queries(client, address) == few
     assert few <= budget, few
+
+
+def test_the_dashboard_leads_to_the_outcome_export(client_for, manager):
+    page = client_for(manager).get(reverse("dashboards:team")).content.decode()
+    assert reverse("dashboards:outcome-export") in page
