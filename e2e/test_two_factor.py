@@ -49,7 +49,7 @@ def test_a_new_person_sets_up_an_app_and_keeps_their_backup_codes(page, demo, ch
     expect(page.get_by_role("button", name="Print these codes")).to_be_visible()
     check("two-factor-backup-codes")
     page.get_by_role("link", name="I have kept my codes, continue").click()
-    expect(page).to_have_url(f"{demo.url}/cases/")
+    expect(page).to_have_url(f"{demo.url}/dashboards/my-work/")
 
 
 def test_a_wrong_code_is_refused_and_a_backup_code_works(page, demo, check, tmp_path):
@@ -66,7 +66,7 @@ def test_a_wrong_code_is_refused_and_a_backup_code_works(page, demo, check, tmp_
     line = next(line for line in lines if line.startswith("worker:"))
     page.get_by_label(CODE_LABEL).fill(line.split()[1])
     page.get_by_role("button", name="Continue").click()
-    expect(page).to_have_url(f"{demo.url}/cases/")
+    expect(page).to_have_url(f"{demo.url}/dashboards/my-work/")
     expect(page.get_by_text("You used a backup code. You have 9 left.")).to_be_visible()
 
 
@@ -76,7 +76,7 @@ def test_the_account_page_new_backup_codes_and_signing_out_everywhere(page, brow
     password_step(other, demo.url, "worker")
     other.get_by_label(CODE_LABEL).fill(app_code("worker"))
     other.get_by_role("button", name="Continue").click()
-    expect(other).to_have_url(f"{demo.url}/cases/")
+    expect(other).to_have_url(f"{demo.url}/dashboards/my-work/")
 
     page.get_by_role("navigation", name="Your account").get_by_role("link", name="Jo Bennett, ACT Rochdale").click()
     expect(page.get_by_role("heading", name="Your account")).to_be_visible()

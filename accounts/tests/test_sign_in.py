@@ -23,7 +23,7 @@ def test_sign_in_page_shows_the_form(client):
 def test_a_worker_signs_in_and_lands_on_their_cases(client, key_worker):
     response = sign_in(client, "worker", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:list")
+    assert response["Location"] == reverse("home")
     assert client.session["_auth_user_id"] == str(key_worker.pk)
 
 
@@ -35,7 +35,7 @@ def test_sign_in_goes_back_to_the_page_asked_for(client, key_worker, case):
 
 def test_sign_in_never_redirects_to_another_site(client, key_worker):
     response = client.post(f"{SIGN_IN}?next=https://evil.example/", {"username": "worker", "password": PASSWORD})
-    assert response["Location"] == reverse("cases:list")
+    assert response["Location"] == reverse("home")
 
 
 @pytest.mark.parametrize(

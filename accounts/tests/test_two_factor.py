@@ -115,12 +115,12 @@ def test_a_right_code_from_the_app_lets_them_in_and_lasts_for_the_session(client
     password_only(client, key_worker)
     key_before = client.session.session_key
     response = client.post(VERIFY, {"code": code_for(app)})
-    assert response["Location"] == reverse("cases:list")
+    assert response["Location"] == reverse("home")
     assert client.session[DEVICE_ID_SESSION_KEY] == app.persistent_id
     assert client.session.session_key != key_before, "a new session key once the second step is done"
     for _ in range(3):
         assert client.get(reverse("cases:list")).status_code == 200
-    assert client.get(VERIFY)["Location"] == reverse("cases:list")
+    assert client.get(VERIFY)["Location"] == reverse("home")
 
 
 @pytest.mark.parametrize(
@@ -227,7 +227,7 @@ def test_someone_elses_backup_code_does_not_work(client, key_worker, app, manage
 def test_the_code_page_never_redirects_to_another_site(client, key_worker, app):
     password_only(client, key_worker)
     response = client.post(f"{VERIFY}?next=https://evil.example/", {"code": code_for(app)})
-    assert response["Location"] == reverse("cases:list")
+    assert response["Location"] == reverse("home")
 
 
 def test_a_removed_device_ends_the_second_step(client_for, key_worker):
