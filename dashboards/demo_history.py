@@ -246,6 +246,8 @@ def _feedback(case: Case, given) -> None:
 def _background(who: Background, people: dict[str, User]) -> Case:
     worker = people[who.worker]
     team = worker.team
+    if team is None:
+        raise ValueError(f"the demo's {worker.username} has no team")
     young_person, _made = YoungPerson.objects.get_or_create(
         team=team,
         given_name=who.given_name,
