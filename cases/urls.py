@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appearance, links, lists, living, network, record, timeline
+from .views import appearance, consent, links, lists, living, network, record, timeline
 
 app_name = "cases"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/shared-links/<int:link_pk>/revoke/", links.link_revoke, name="shared-link-revoke"),
     path("<int:pk>/photo/", appearance.photo, name="photo"),
     path("<int:pk>/photo/delete/", appearance.photo_remove, name="photo-remove"),
+    path("<int:pk>/consent/", consent.consent, name="consent"),
+    path("<int:pk>/consent/add/", consent.consent_add, name="consent-add"),
     path("<int:pk>/moves/", living.moves, name="moves"),
     path("<int:pk>/moves/add/", living.move_add, name="move-add"),
     path("<int:pk>/audit/", record.audit_trail, name="audit"),

@@ -20,7 +20,8 @@ answered the same way on every page by `cases.middleware`), and a family's draft
 - `case`: access to a case, decided once per request (`CaseAccess`); the cases a person may see;
 - `words`: who reads the words of young people and their families, and anyone's words on a case;
 - `referrals`: referrals, before a case exists, and imported referral files;
-- `grants`: the per-case grants, derived from the case's people.
+- `grants`: the per-case grants, derived from the case's people;
+- `consent`: whether the case's consent to share lets a partner agency in.
 """
 
 from .case import (
@@ -49,6 +50,7 @@ from .case import (
     visible_cases,
     visible_entries_q,
 )
+from .consent import consent_problem, current_consent
 from .grants import sync_grants
 from .referrals import (
     case_referrals,
@@ -98,6 +100,8 @@ __all__ = [
     "get_referral_for_decision",
     "get_referral_for_view",
     "linked_cases",
+    "consent_problem",
+    "current_consent",
     "managed_team_id",
     "may_decide_referrals",
     "may_read_all_feedback_words",

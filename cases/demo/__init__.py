@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Team, User
 
 from .. import services
-from ..models import Case, CaseLink, LivingSituation, Referral, TimelineEntry, YoungPerson
+from ..models import Case, CaseLink, Consent, LivingSituation, Referral, TimelineEntry, YoungPerson
 from .people import DESTINYS_IMAGE, NETWORKS, PERSONAS, years_ago
 from .referrals import DESTINYS_REFERRAL, EMILYS_REFERRAL, accepted_referral, waiting_referrals
 
@@ -62,6 +62,24 @@ def _timeline(case: Case, author: User, entries: list[dict]) -> None:
         services.timeline_add(case=case, by=author, **fields)
 
 
+def _consents(cases: dict[str, Case], now) -> None:
+    """What each agreed to share, recorded when their cases opened; Emily's dad left out her school."""
+    for key, given_by, excludes in (
+        ("destiny", Consent.GivenBy.BOTH, []),
+        ("lily", Consent.GivenBy.YOUNG_PERSON, []),
+        ("emily", Consent.GivenBy.PARENT_CARER, ["school"]),
+    ):
+        if not cases[key].consents.exists():
+            services.consent_record(
+                case=cases[key],
+                basis=Consent.Basis.CONSENT,
+                given_by=given_by,
+                given_on=(now - timedelta(weeks=9)).date(),
+                excludes=excludes,
+                by=cases[key].key_worker,
+            )
+
+
 def seed(people: dict[str, User]) -> dict[str, Case]:
     now = timezone.now()
     worker, worker2, manager = people["worker"], people["worker2"], people["manager"]
@@ -94,6 +112,7 @@ def seed(people: dict[str, User]) -> dict[str, Case]:
         _network(cases[key], key)
     if destiny.young_person.look is None:
         services.appearance_save(young_person=destiny.young_person, choices=DESTINYS_IMAGE, by=worker)
+    _consents(cases, now)
     if not destiny.network.filter(user=people["partner"]).exists():
         services.case_add_partner(
             case=destiny, partner=people["partner"], contribute=True, by=manager, role="Police CSE officer"

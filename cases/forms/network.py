@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
+from .. import access
 from ..models import Case, NetworkMember
 from .common import helper
 
@@ -153,7 +154,15 @@ class MemberAddForm(MemberForm):
         error_messages={"invalid_choice": _("Choose a partner agency worker from the list")},
     )
 
-    field_order = ["user", "can_contribute"]
+    sharing_reason = forms.CharField(
+        label=_("If the consent to share does not cover them: why must they see this case anyway?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept with them in the network, and in the case's audit."),
+    )
+
+    field_order = ["user", "can_contribute", "sharing_reason"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, button=_("Add to the network"), **kwargs)
@@ -165,6 +174,7 @@ class MemberAddForm(MemberForm):
             Fieldset(
                 Field.select("user"),
                 Field.checkbox("can_contribute"),
+                Field.textarea("sharing_reason"),
                 legend=_("Partner agency account"),
                 legend_size=Size.MEDIUM,
             )
@@ -182,6 +192,10 @@ class MemberAddForm(MemberForm):
         data = super().clean()
         if data.get("can_contribute") and data.get("user") is None and "user" not in self.errors:
             self.add_error("can_contribute", _("Only a partner agency worker with an account can add to the record"))
+        user = data.get("user")
+        problem = access.consent_problem(self.case, user.agency) if user is not None else ""
+        if problem and not data.get("sharing_reason", "").strip():
+            self.add_error("sharing_reason", problem + " " + _("Say why they must see this case anyway"))
         return data
 
     def details_from_account(self, data) -> bool:
@@ -199,6 +213,7 @@ class MemberAddForm(MemberForm):
             if not fields["contact_details"]:
                 fields["contact_details"] = user.phone or user.email
         fields["user"] = user
+        fields["sharing_reason"] = self.cleaned_data["sharing_reason"] if user is not None else ""
         return fields
 
 

@@ -13,6 +13,7 @@ from .case import (
     Stage,
     StageChange,
 )
+from .consent import Consent
 from .links import LinkUse, Person, SharedLink
 from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
@@ -39,6 +40,7 @@ __all__ = [
     "CaseLink",
     "CaseUserObjectPermission",
     "CloseOutcome",
+    "Consent",
     "KeyWorkerSpell",
     "LegalStatus",
     "LinkUse",

@@ -84,6 +84,9 @@ class NetworkMember(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
     removed_at = models.DateTimeField(null=True, blank=True)
 
+    # Why a partner agency worker was added past the case's consent to share (empty when within it).
+    sharing_reason = models.TextField(_("why they must see this case anyway"), blank=True)
+
     class Meta:
         ordering = ["kind", "name", "pk"]
         constraints = [

@@ -15,6 +15,7 @@ from .case import (
     case_update_people,
     young_person_update,
 )
+from .consent import consent_record
 from .links import (
     LINK_DAYS,
     MAX_TOKEN_LENGTH,
@@ -70,6 +71,7 @@ __all__ = [
     "case_set_plan_coordinator",
     "case_unlink",
     "case_update_people",
+    "consent_record",
     "link_check_passcode",
     "link_create",
     "link_find",

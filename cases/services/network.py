@@ -27,10 +27,19 @@ def _check_account(case: Case, user: User | None, member: NetworkMember | None =
 
 
 @transaction.atomic
-def network_add(*, case: Case, by: User | None, user: User | None = None, **fields) -> NetworkMember:
+def network_add(
+    *, case: Case, by: User | None, user: User | None = None, sharing_reason: str = "", **fields
+) -> NetworkMember:
     """Add a person or service. A partner with an account gets access to the case (and loses it when
-    removed or when the case closes)."""
+    removed or when the case closes), within the case's consent to share, or past it with a reason
+    (`sharing_reason`), which is kept on the member and in the audit."""
     _check_account(case, user)
+    sharing_reason = sharing_reason.strip()
+    problem = access.consent_problem(case, user.agency) if user is not None else ""
+    if problem and not sharing_reason:
+        raise CaseError(problem + " " + _("Say why they must see this case anyway."))
+    if problem:
+        fields["sharing_reason"] = sharing_reason
     if user is not None:
         fields.setdefault("name", user.get_full_name() or user.username)
         fields.setdefault("agency", str(user.agency or ""))
@@ -38,7 +47,8 @@ def network_add(*, case: Case, by: User | None, user: User | None = None, **fiel
     member = NetworkMember.objects.create(case=case, user=user, added_by=by, **fields)
     if user is not None:
         access.sync_grants(case=case)
-    audit.record(user=by, case=case, action=Action.CREATE, what=f"network: {member.name}")
+    past = " (past the consent to share)" if problem else ""
+    audit.record(user=by, case=case, action=Action.CREATE, what=f"network: {member.name}{past}"[:200])
     return member
 
 
@@ -67,12 +77,15 @@ def network_remove(*, member: NetworkMember, by: User) -> None:
     audit.record(user=by, case=member.case, action=Action.REMOVE, what=f"network: {member.name}")
 
 
-def case_add_partner(*, case: Case, partner: User, contribute: bool, by: User | None, role: str = "") -> NetworkMember:
+def case_add_partner(
+    *, case: Case, partner: User, contribute: bool, by: User | None, role: str = "", sharing_reason: str = ""
+) -> NetworkMember:
     """Add a partner agency worker who has an account, with their role on the case."""
     return network_add(
         case=case,
         by=by,
         user=partner,
+        sharing_reason=sharing_reason,
         relationship=role,
         can_contribute=contribute,
         closeness=NetworkMember.Closeness.SOME,

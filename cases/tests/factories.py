@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from accounts.tests.factories import TeamFactory, UserFactory
 from cases import services
-from cases.models import Case, LivingSituation, Referral, YoungPerson
+from cases.models import Case, Consent, LivingSituation, Referral, YoungPerson
 
 
 class YoungPersonFactory(DjangoModelFactory[YoungPerson]):
@@ -36,7 +36,13 @@ class CaseFactory(factory.Factory[Case]):
 
     @classmethod
     def _create(cls, model_class, *, given_name, team, key_worker, young_person) -> Case:
-        return services.case_create(young_person=young_person, team=team, key_worker=key_worker, by=None)
+        case = services.case_create(young_person=young_person, team=team, key_worker=key_worker, by=None)
+        # Every test case has its consent to share recorded, as a case usually does: a test of what happens
+        # without it removes it.
+        Consent.objects.create(
+            case=case, basis=Consent.Basis.CONSENT, given_by=Consent.GivenBy.YOUNG_PERSON, given_on=date.today()
+        )
+        return case
 
 
 class ReferralFactory(DjangoModelFactory[Referral]):

@@ -128,7 +128,15 @@ def member_add(request, pk: int):
             else:
                 messages.success(request, _("%(name)s is in the network.") % {"name": member.name})
             return redirect(back)
-    return _form_page(request, case, form, _("Add someone to the network"), viewed="network (to add someone)")
+    return _form_page(
+        request,
+        case,
+        form,
+        _("Add someone to the network"),
+        viewed="network (to add someone)",
+        consent=access.current_consent(case),
+        consent_shown=True,
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,6 +13,7 @@ from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.record import AllocateForm, CloseForm, LinkForm, PeopleForm, ReopenForm, StageForm, YoungPersonForm
 from ..models import CaseLink, KeyWorkerSpell, NetworkMember, StageChange
+from .living import moves_in_last_year
 
 
 @require_GET
@@ -27,6 +28,8 @@ def case_detail(request, pk: int):
         "links": [(link, link.other(case)) for link in access.linked_cases(request.user, case)],
         "network_counts": network,
         "referrals": list(access.case_referrals(request.user, case)),
+        "consent": access.current_consent(case),
+        "moves_last_year": moves_in_last_year(case),
     }
     return render_case(request, "cases/case_detail.html", case, "overview", context, viewed="case overview")
 
