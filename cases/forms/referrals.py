@@ -78,6 +78,7 @@ class ReferralForm(forms.ModelForm):
             "parent_knows",
             "urgency",
             "consent",
+            "share_consent",
             "anything_else",
         ]
         error_messages = {
@@ -119,6 +120,7 @@ class ReferralForm(forms.ModelForm):
                 Field.radios("parent_knows", legend_size=Size.SMALL, inline=True),
                 Field.radios("urgency", legend_size=Size.SMALL),
                 Field.textarea("consent", rows=3),
+                Field.radios("share_consent", legend_size=Size.SMALL),
                 Field.textarea("anything_else", rows=3),
                 legend=_("What is happening"),
                 legend_size=Size.MEDIUM,

@@ -17,7 +17,7 @@ from .consent import Consent
 from .links import LinkUse, Person, SharedLink
 from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
-from .referral import Awareness, Referral, Urgency, Worry
+from .referral import Awareness, Referral, ShareConsent, Urgency, Worry
 from .referral_import import ReferralImport
 from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
 from .young_person import Avatar, LegalStatus, LivingSituation, YoungPerson
@@ -53,6 +53,7 @@ __all__ = [
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
     "ReferralImport",
+    "ShareConsent",
     "SharedLink",
     "Stage",
     "StageChange",

@@ -34,6 +34,17 @@ class Awareness(models.TextChoices):
     NOT_SURE = "not_sure", _("Not sure")
 
 
+class ShareConsent(models.TextChoices):
+    """What the referrer knows of consent to share with partner agencies; the case starts from it."""
+
+    NOT_ASKED = "", _("Not asked yet")
+    YOUNG_PERSON = "young_person", _("Yes, the young person agreed")
+    PARENT_CARER = "parent_carer", _("Yes, a parent or carer agreed")
+    BOTH = "both", _("Yes, the young person and a parent or carer agreed")
+    REFUSED_YOUNG_PERSON = "refused_young_person", _("No, the young person did not agree")
+    REFUSED_PARENT_CARER = "refused_parent_carer", _("No, a parent or carer did not agree")
+
+
 class Urgency(models.TextChoices):
     ROUTINE = "routine", _("Routine")
     SOON = "soon", _("Soon: within a week")
@@ -131,6 +142,12 @@ class Referral(models.Model):
     )
     urgency = models.CharField(_("how urgent is it?"), max_length=10, choices=Urgency.choices)
     consent = models.TextField(_("what the young person and their family agreed to"), blank=True)
+    share_consent = models.CharField(
+        _("have they agreed to information being shared with partner agencies?"),
+        max_length=30,
+        choices=ShareConsent.choices,
+        blank=True,
+    )
     anything_else = models.TextField(_("anything else we should know"), blank=True)
 
     created_by = models.ForeignKey(

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Team, User
 
 from .. import audit, notices
-from ..models import AuditEvent, Case, Referral, Stage, Urgency, YoungPerson
+from ..models import AuditEvent, Case, Consent, Referral, Stage, Urgency, YoungPerson
 from .case import CaseError, case_create
+from .consent import consent_record
 
 Action = AuditEvent.Action
 Status = Referral.Status
@@ -84,6 +85,23 @@ def _decide(referral: Referral, status: str, by: User, **fields) -> None:
     referral.save(update_fields=["status", "decided_at", "decided_by", *fields])
 
 
+def _consent_from(referral: Referral, case: Case, by: User) -> None:
+    """The case starts from what the referrer knew of consent to share, if they asked."""
+    said = referral.share_consent
+    if not said:
+        return
+    refused = said.startswith("refused_")
+    consent_record(
+        case=case,
+        basis=Consent.Basis.REFUSED if refused else Consent.Basis.CONSENT,
+        given_by=said.removeprefix("refused_"),
+        given_on=timezone.localtime(referral.received_at).date(),
+        excludes=[],
+        notes=_("From the referral received on %(day)s") % {"day": f"{referral.received_at:%d %b %Y}"},
+        by=by,
+    )
+
+
 @transaction.atomic
 def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capacity_reason: str = "") -> Case:
     """Accept and allocate a key worker. Returns the case: a new one, or the young person's open case
@@ -115,6 +133,7 @@ def referral_accept(*, referral: Referral, key_worker: User, by: User, over_capa
     else:
         notices.referral_added(case=case, referral=referral, by=by)
     _decide(referral, Status.ACCEPTED, by, case=case, over_capacity_reason=over_capacity_reason if at_capacity else "")
+    _consent_from(referral, case, by)
     audit.record(
         user=by,
         case=case,
