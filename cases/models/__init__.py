@@ -18,6 +18,7 @@ from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
 from .referral import Awareness, Referral, Urgency, Worry
 from .referral_import import ReferralImport
+from .risk import RiskChange, RiskLevel, WarningSign, with_current_level
 from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
 from .young_person import Avatar, LegalStatus, LivingSituation, YoungPerson
 
@@ -51,11 +52,15 @@ __all__ = [
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
     "ReferralImport",
+    "RiskChange",
+    "RiskLevel",
     "SharedLink",
     "Stage",
     "StageChange",
     "TimelineEntry",
     "Urgency",
+    "WarningSign",
     "Worry",
+    "with_current_level",
     "YoungPerson",
 ]
