@@ -7,17 +7,17 @@ from ..models import RiskLevel
 
 register = template.Library()
 
-COLOURS = {
-    RiskLevel.LOW: "green",
-    RiskLevel.MEDIUM: "yellow",
-    RiskLevel.HIGH: "orange",
-    RiskLevel.VERY_HIGH: "red",
+COLOURS: dict[str, str] = {
+    RiskLevel.LOW.value: "green",
+    RiskLevel.MEDIUM.value: "yellow",
+    RiskLevel.HIGH.value: "orange",
+    RiskLevel.VERY_HIGH.value: "red",
 }
 
 
 @register.simple_tag
 def risk_tag(level: str | None) -> str:
     """The level's label in a coloured tag; nothing for no level (or one no longer known)."""
-    if level not in RiskLevel.values:
+    if level is None or level not in COLOURS:
         return ""
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', COLOURS[level], RiskLevel(level).label)

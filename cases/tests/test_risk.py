@@ -41,11 +41,17 @@ def test_the_key_worker_changes_the_level_and_the_page_shows_it_newest_first(cli
     change_to(case, "low", key_worker, why="First worry: out late.")
     client = client_for(key_worker)
     response = client.post(
-        reverse("cases:risk-change", args=[case.pk]), {"level": "medium", "why": "  Older friends.  ", "doing": "Visits"}
+        reverse("cases:risk-change", args=[case.pk]),
+        {"level": "medium", "why": "  Older friends.  ", "doing": "Visits"},
     )
     assert response.status_code == 302 and response["Location"] == reverse("cases:risk", args=[case.pk])
     newest = RiskChange.objects.filter(case=case).first()
-    assert (newest.level, newest.why, newest.doing, newest.changed_by) == ("medium", "Older friends.", "Visits", key_worker)
+    assert (newest.level, newest.why, newest.doing, newest.changed_by) == (
+        "medium",
+        "Older friends.",
+        "Visits",
+        key_worker,
+    )
     page = client.get(response["Location"]).content.decode()
     assert page.index("Older friends.") < page.index("First worry: out late.")
     assert "Medium" in page and "Plan a My Safety Plan meeting" not in page

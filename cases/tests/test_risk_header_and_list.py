@@ -21,7 +21,9 @@ def test_the_header_shows_the_level_and_since_when_on_every_page_of_the_case(cli
 
 
 def test_the_header_says_nothing_of_a_level_never_recorded(client_for, key_worker, case):
-    assert "Level of concern" not in client_for(key_worker).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert (
+        "Level of concern" not in client_for(key_worker).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    )
 
 
 def test_a_partner_on_the_case_sees_the_level_in_the_header(client_for, key_worker, partner_with_grant, case):
