@@ -48,6 +48,7 @@ EMAIL_TEXT = {
     "rhi-due": gettext_lazy("A return home interview is coming due"),
     "rhi-overdue": gettext_lazy("A return home interview is overdue"),
     "restricted-entry": gettext_lazy("A restricted entry has been added to a case you hold"),
+    "risk-raised": gettext_lazy("The level of concern about a young person in your team was raised"),
     "words-sent": gettext_lazy("A young person or family member has sent their words"),
     "timescale-decided": gettext_lazy("An assessment timescale you proposed has been decided"),
     "review-due": gettext_lazy("An assessment review is coming due"),

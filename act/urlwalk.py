@@ -134,6 +134,8 @@ def make_rochdale_record(key_worker) -> dict:
         by=key_worker,
     )
     Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(hours=1))
+    services.risk_change(case=case, level="high", why=SECRET, doing=SECRET, by=key_worker)
+    services.warning_sign_record(case=case, sign="new_phone", noticed_on=timezone.localdate(), by=key_worker)
     _an_image(case, key_worker)
     objects.update(_a_plan(case, key_worker))
     objects.update(

@@ -40,6 +40,8 @@ HEADER_FLAGS = (
     "ambitions_due_by",
     "actions_overdue",
     "check_in_low",
+    "risk_level",
+    "risk_since",
 )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appearance, consent, links, lists, living, network, record, timeline
+from .views import appearance, consent, links, lists, living, network, record, risk, timeline
 
 app_name = "cases"
 
@@ -24,6 +24,9 @@ urlpatterns = [
     path("<int:pk>/moves/", living.moves, name="moves"),
     path("<int:pk>/moves/add/", living.move_add, name="move-add"),
     path("<int:pk>/audit/", record.audit_trail, name="audit"),
+    path("<int:pk>/risk/", risk.risk, name="risk"),
+    path("<int:pk>/risk/change/", risk.risk_change, name="risk-change"),
+    path("<int:pk>/risk/signs/", risk.warning_sign, name="risk-sign"),
     path("<int:pk>/network/", network.network, name="network"),
     path("<int:pk>/network/add/", network.member_add, name="network-add"),
     path("<int:pk>/network/changes/seen/", network.changes_seen, name="network-changes-seen"),

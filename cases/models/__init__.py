@@ -19,6 +19,7 @@ from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
 from .referral import Awareness, Referral, ShareConsent, Urgency, Worry
 from .referral_import import ReferralImport
+from .risk import RiskChange, RiskLevel, WarningSign, with_current_level
 from .timeline import RETURN_INTERVIEW_WITHIN, TimelineEntry
 from .young_person import Avatar, LegalStatus, LivingSituation, YoungPerson
 
@@ -53,12 +54,16 @@ __all__ = [
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
     "ReferralImport",
+    "RiskChange",
+    "RiskLevel",
     "ShareConsent",
     "SharedLink",
     "Stage",
     "StageChange",
     "TimelineEntry",
     "Urgency",
+    "WarningSign",
     "Worry",
+    "with_current_level",
     "YoungPerson",
 ]

@@ -49,6 +49,7 @@ from .referrals import (
     referrals_create,
     team_caseload,
 )
+from .risk import RiskError, risk_change, warning_sign_no_longer_seen, warning_sign_record
 from .timeline import missing_episode_end, return_interview_done, timeline_add
 
 __all__ = [
@@ -97,8 +98,12 @@ __all__ = [
     "referral_resolve_duplicate",
     "referral_signpost",
     "return_interview_done",
+    "RiskError",
+    "risk_change",
     "team_caseload",
     "timeline_add",
     "token_hash",
+    "warning_sign_no_longer_seen",
+    "warning_sign_record",
     "young_person_update",
 ]

@@ -8,6 +8,7 @@ from accounts.models import User
 from .. import access
 from ..forms.lists import OPEN, CaseFilterForm
 from ..models import Stage
+from ..models.risk import at_level
 from ..queries import with_flags
 
 PAGE_SIZE = 50
@@ -36,6 +37,8 @@ def case_list(request):
             cases = cases.exclude(stage=Stage.CLOSED)
         elif stage:
             cases = cases.filter(stage=stage)
+        if form.cleaned_data.get("risk"):
+            cases = at_level(cases, form.cleaned_data["risk"])
         if form.cleaned_data.get("worker"):
             cases = cases.filter(key_worker=form.cleaned_data["worker"])
         for word in q.split()[:5]:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from accounts import demo as accounts_demo
 from assessments import demo as assessments_demo
 from cases import demo as cases_demo
+from cases.demo import risk as risk_demo
 from feedback import demo as feedback_demo
 from plans import demo as plans_demo
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             people = accounts_demo.seed()
             codes = accounts_demo.enrol(people)
             cases = cases_demo.seed(people)
+            risk_demo.seed(people, cases)
             token = assessments_demo.seed(people, cases)
             plan_token = plans_demo.seed(people, cases)
             feedback_demo.seed(people, cases)

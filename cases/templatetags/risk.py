@@ -1,0 +1,23 @@
+"""The level of concern as a tag, in the team's words and its colour: `{% risk_tag level %}`."""
+
+from django import template
+from django.utils.html import format_html
+
+from ..models import RiskLevel
+
+register = template.Library()
+
+COLOURS: dict[str, str] = {
+    RiskLevel.LOW.value: "green",
+    RiskLevel.MEDIUM.value: "yellow",
+    RiskLevel.HIGH.value: "orange",
+    RiskLevel.VERY_HIGH.value: "red",
+}
+
+
+@register.simple_tag
+def risk_tag(level: str | None) -> str:
+    """The level's label in a coloured tag; nothing for no level (or one no longer known)."""
+    if level is None or level not in COLOURS:
+        return ""
+    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', COLOURS[level], RiskLevel(level).label)
