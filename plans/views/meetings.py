@@ -100,7 +100,11 @@ def meeting_list(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def meeting_new(request, pk: int):
     case = access.get_case_for_change(request.user, pk, open_only=True)
-    form = MeetingForm(posted(request), case=case, candidates=_candidates(case))
+    # A page that prompts a kind of meeting (a rise in concern prompts a My Safety Plan meeting) links here
+    # with ?kind=: the form starts with it chosen. Anything else is ignored.
+    kind = request.GET.get("kind", "")
+    initial = {"kind": kind} if kind in Meeting.Kind.values else {}
+    form = MeetingForm(posted(request), case=case, candidates=_candidates(case), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         meeting = services.meeting_plan(
