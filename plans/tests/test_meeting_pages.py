@@ -166,8 +166,8 @@ def test_the_meetings_page_says_when_the_ambitions_meeting_is_due(client_for, ca
 
 
 def test_a_page_that_prompts_a_my_safety_plan_meeting_opens_the_form_with_it_chosen(client_for, key_worker, case):
-    url = reverse("plans:meeting-new", args=[case.pk])
-    page = " ".join(client_for(key_worker).get(f"{url}?kind=safety").content.decode().split())
+    new = url("meeting-new", case)
+    page = " ".join(client_for(key_worker).get(f"{new}?kind=safety").content.decode().split())
     assert 'value="safety" checked="checked"' in page
-    page = " ".join(client_for(key_worker).get(f"{url}?kind=<b>party</b>").content.decode().split())
+    page = " ".join(client_for(key_worker).get(f"{new}?kind=<b>party</b>").content.decode().split())
     assert 'checked="checked"' not in page and "<b>party</b>" not in page
