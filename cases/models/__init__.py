@@ -13,6 +13,7 @@ from .case import (
     Stage,
     StageChange,
 )
+from .closing import CloseRequest
 from .links import LinkUse, Person, SharedLink
 from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
@@ -39,6 +40,7 @@ __all__ = [
     "CaseLink",
     "CaseUserObjectPermission",
     "CloseOutcome",
+    "CloseRequest",
     "KeyWorkerSpell",
     "LegalStatus",
     "LinkUse",
