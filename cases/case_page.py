@@ -40,6 +40,7 @@ HEADER_FLAGS = (
     "ambitions_due_by",
     "actions_overdue",
     "check_in_low",
+    "direction_overdue",
 )
 
 
