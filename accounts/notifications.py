@@ -65,6 +65,8 @@ EMAIL_TEXT = {
     "check-in-low": gettext_lazy("A low wellbeing check-in needs your attention"),
     "check-in-due": gettext_lazy("A wellbeing check-in with a young person is due"),
     "feedback-due": gettext_lazy("Feedback on the service from a young person or family is due"),
+    "close-asked": gettext_lazy("A key worker asks you to agree to close a case"),
+    "close-answered": gettext_lazy("Your request to close a case has been answered"),
 }
 
 

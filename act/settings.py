@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "assessments",
     "plans",
     "feedback",
+    "supervision",
     "dashboards",
 ]
 

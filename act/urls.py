@@ -15,6 +15,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("plans/", include("plans.urls")),
     path("feedback/", include("feedback.urls")),
+    path("supervision/", include("supervision.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("s/<str:token>/", door, name="shared-link"),
     path("s/<str:token>/<path:page>/", door, name="shared-link-page"),

@@ -27,6 +27,10 @@ SAMPLES = {
     "action_pk": "{action_pk}",
     "rhythm_pk": "1",
     "alert_pk": "1",
+    "close_pk": "{close_pk}",
+    "direction_pk": "{direction_pk}",
+    "supervision_pk": "{supervision_pk}",
+    "worker_pk": "{worker_pk}",
     "direction": "up",
     "token": "a-token-that-does-not-exist",
     "page": "people",
@@ -138,6 +142,7 @@ def make_rochdale_record(key_worker) -> dict:
     services.warning_sign_record(case=case, sign="new_phone", noticed_on=timezone.localdate(), by=key_worker)
     _an_image(case, key_worker)
     objects.update(_a_plan(case, key_worker))
+    objects.update(_oversight(case, key_worker))
     objects.update(
         meeting=meeting,
         member=member,
@@ -179,6 +184,30 @@ def _a_plan(case, key_worker) -> dict:
     return {"plan": plan, "strength": strength, "goal": goal, "action": action}
 
 
+def _oversight(case, key_worker) -> dict:
+    """A request to close the case, waiting for the manager; a supervision of the key worker with a direction
+    for the case."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from accounts.tests.factories import UserFactory
+    from cases import services
+    from supervision import services as supervision_services
+
+    asked = services.close_ask(case=case, reason=SECRET, outcome="goals_met", summary=SECRET, by=key_worker)
+    manager = UserFactory.create(role=User.Role.MANAGER, team=case.team)
+    today = timezone.localdate()
+    record = supervision_services.supervision_record(
+        worker=key_worker, held_on=today, cases=[case], reflections=SECRET, by=manager
+    )
+    direction = supervision_services.direction_add(
+        supervision=record, case=case, what=SECRET, due_on=today + timedelta(days=7), by=manager
+    )
+    return {"close_request": asked, "supervision": record, "direction": direction, "supervised": key_worker}
+
+
 def _pk(objects: dict, key: str) -> str:
     found = objects.get(key)
     return str(found.pk) if found is not None else "1"
@@ -208,4 +237,8 @@ def concrete_path(name: str, path: str, objects: dict) -> str:
         item_pk=_pk(objects, "strength"),
         goal_pk=_pk(objects, "goal"),
         action_pk=_pk(objects, "action"),
+        close_pk=_pk(objects, "close_request"),
+        direction_pk=_pk(objects, "direction"),
+        supervision_pk=_pk(objects, "supervision"),
+        worker_pk=_pk(objects, "supervised"),
     )

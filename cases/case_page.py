@@ -42,6 +42,7 @@ HEADER_FLAGS = (
     "check_in_low",
     "risk_level",
     "risk_since",
+    "direction_overdue",
 )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appearance, consent, links, lists, living, network, record, risk, timeline
+from .views import appearance, closing, consent, links, lists, living, network, record, risk, timeline
 
 app_name = "cases"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/key-worker/", record.allocate, name="allocate"),
     path("<int:pk>/stage/", record.stage_change, name="stage"),
     path("<int:pk>/close/", record.close, name="close"),
+    path("<int:pk>/close/<int:close_pk>/", closing.close_decide, name="close-decide"),
     path("<int:pk>/reopen/", record.reopen, name="reopen"),
     path("<int:pk>/links/add/", record.link_add, name="link-add"),
     path("<int:pk>/links/<int:link_pk>/remove/", record.link_remove, name="link-remove"),

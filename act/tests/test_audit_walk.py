@@ -10,7 +10,7 @@ from cases import services
 from cases.models import AuditEvent
 
 # The pages of a case, of a referral and of an import: those with the object's pk in their path.
-AREAS = ("cases:", "referrals:", "assessments:", "plans:")
+AREAS = ("cases:", "referrals:", "assessments:", "plans:", "supervision:")
 
 # Pages of those areas that are not recorded, and why.
 NOT_RECORDED = {
@@ -29,6 +29,7 @@ POST_ONLY = {
     "plans:start",
     "plans:priority-move",
     "plans:action-done",
+    "supervision:direction-done",
 }
 
 
@@ -56,7 +57,7 @@ def walk(client, rochdale) -> dict[str, int]:
         assert entries, f"{concrete} ({name}) showed the record but wrote no audit entry"
         user = response.wsgi_request.user
         assert {entry.user_id for entry in entries} == {user.pk}, name
-        if name.startswith(("cases:", "assessments:", "plans:")):
+        if name.startswith(("cases:", "assessments:", "plans:", "supervision:")):
             assert {entry.case_id for entry in entries} == {rochdale["case"].pk}, name
         elif not name.startswith("referrals:import"):
             assert {entry.referral_id for entry in entries} == {rochdale["referral"].pk}, name

@@ -52,6 +52,15 @@ from .case import (
 )
 from .consent import consent_problem, current_consent
 from .grants import sync_grants
+from .oversight import (
+    direction_readable_cases,
+    get_close_request_for_decision,
+    may_ask_to_close,
+    may_close_directly,
+    may_complete_direction,
+    may_read_directions,
+    supervised_cases,
+)
 from .referrals import (
     case_referrals,
     get_import_for_manager,
@@ -109,6 +118,13 @@ __all__ = [
     "partner_agencies_of",
     "readable_words",
     "sync_grants",
+    "direction_readable_cases",
+    "get_close_request_for_decision",
+    "may_ask_to_close",
+    "may_close_directly",
+    "may_complete_direction",
+    "may_read_directions",
+    "supervised_cases",
     "team_managers",
     "timeline_for",
     "visible_cases",

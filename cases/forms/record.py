@@ -147,15 +147,25 @@ class CloseForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"required": _("Say why the case is closing")},
     )
+    # For the young person, in plain words: what they did, what changed, who is still there for them.
+    summary = forms.CharField(
+        label=_("Closing summary for the young person"),
+        help_text=_("In plain words, as you would say it to them: what they did, what changed, who is there now."),
+        max_length=4000,
+        widget=forms.Textarea,
+        error_messages={"required": _("Write the closing summary for the young person")},
+    )
 
-    def __init__(self, *args, cancel_url=None, **kwargs):
+    def __init__(self, *args, cancel_url=None, asking=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(
             Field.radios("outcome", legend_size=Size.SMALL),
             Field.textarea("reason", rows=4),
-            button=_("Close the case"),
+            Field.textarea("summary", rows=6),
+            # The key worker asks the manager; the manager closes.
+            button=_("Ask the manager to agree") if asking else _("Close the case"),
             cancel_url=cancel_url,
-            warning=True,
+            warning=not asking,
         )
 
 

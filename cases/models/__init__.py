@@ -13,6 +13,7 @@ from .case import (
     Stage,
     StageChange,
 )
+from .closing import CloseRequest
 from .consent import Consent
 from .links import LinkUse, Person, SharedLink
 from .living import Move
@@ -42,6 +43,7 @@ __all__ = [
     "CaseUserObjectPermission",
     "CloseOutcome",
     "Consent",
+    "CloseRequest",
     "KeyWorkerSpell",
     "LegalStatus",
     "LinkUse",

@@ -15,6 +15,7 @@ from .case import (
     case_update_people,
     young_person_update,
 )
+from .closing import close_agree, close_ask, close_directly, close_send_back
 from .consent import consent_record
 from .links import (
     LINK_DAYS,
@@ -65,6 +66,10 @@ __all__ = [
     "case_allocate",
     "case_change_stage",
     "case_close",
+    "close_agree",
+    "close_ask",
+    "close_directly",
+    "close_send_back",
     "case_create",
     "case_link",
     "case_remove_partner",

@@ -140,18 +140,25 @@ def test_bad_stage_changes_are_refused(client_for, key_worker, case, data):
     assert case.stage == Stage.GETTING_TO_KNOW
 
 
-def test_closing_asks_reason_and_outcome_and_takes_partner_access_away(
-    client_for, key_worker, case, partner_with_grant
+def test_closing_is_asked_by_the_key_worker_and_agreed_by_the_manager_which_takes_partner_access_away(
+    client_for, key_worker, manager, case, partner_with_grant
 ):
     client = client_for(key_worker)
     close_page = client.get(url("close", case)).content.decode()
-    assert "Partner agencies lose access" in close_page
-    bad = client.post(url("close", case), {"outcome": "goals_met", "reason": ""})
+    assert "Ask the manager to agree" in close_page and "Closing summary for the young person" in close_page
+    bad = client.post(url("close", case), {"outcome": "goals_met", "reason": "", "summary": "You did it"})
     assert "Say why the case is closing" in bad.content.decode()
-    response = client.post(url("close", case), {"outcome": "goals_met", "reason": "She met her goals"})
+    asked = {"outcome": "goals_met", "reason": "She met her goals", "summary": "You kept yourself safe"}
+    assert client.post(url("close", case), asked).status_code == 302
+    case.refresh_from_db()
+    assert not case.is_closed  # asked, not closed
+    assert access.can_view(partner_with_grant, case)
+    request = case.close_requests.get()
+    response = client_for(manager).post(url("close-decide", case, request.pk), {"agree": "yes"})
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.stage == Stage.CLOSED and case.close_outcome == "goals_met" and case.closed_at
+    assert case.close_reason == "She met her goals"
     assert not access.can_view(partner_with_grant, case)
     assert access.can_view(key_worker, case)
 

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, services
 from ..case_page import posted, render_case
-from ..forms.record import AllocateForm, CloseForm, LinkForm, PeopleForm, ReopenForm, StageForm, YoungPersonForm
+from ..forms.record import AllocateForm, LinkForm, PeopleForm, ReopenForm, StageForm, YoungPersonForm
 from ..models import CaseLink, KeyWorkerSpell, NetworkMember, StageChange
+from . import closing
 from .living import moves_in_last_year
 
 
@@ -106,16 +107,9 @@ def stage_change(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def close(request, pk: int):
-    case = access.get_case_for_change(request.user, pk, open_only=True)
-    back = reverse("cases:detail", args=[case.pk])
-    form = CloseForm(posted(request), cancel_url=back)
-    if request.method == "POST" and form.is_valid():
-        services.case_close(
-            case=case, reason=form.cleaned_data["reason"], outcome=form.cleaned_data["outcome"], by=request.user
-        )
-        messages.success(request, _("The case is closed. Partner agencies no longer have access to it."))
-        return redirect(back)
-    return _form_page(request, case, form, _("Close the case"), viewed="closing the case", warning=True)
+    """Closing needs the manager's agreement: the key worker asks, the team's manager closes (or answers a
+    request). Anyone else who may change the case sees where the closing stands."""
+    return closing.close_page(request, access.get_case_for_change(request.user, pk, open_only=True))
 
 
 @require_http_methods(["GET", "POST"])

@@ -115,7 +115,10 @@ CLOSE = "cases:close"
 REOPEN = "cases:reopen"
 
 
-@given(data=form(outcome=choice(CloseOutcome.values), reason=text("Moved away")), times=st.integers(1, 2))
+@given(
+    data=form(outcome=choice(CloseOutcome.values), reason=text("Moved away"), summary=text("You did it")),
+    times=st.integers(1, 2),
+)
 @HOSTILE
 def test_closing_the_case(key_worker, case, case_pages, data, times):
     with attempt(CLOSE, key_worker) as visitor:

@@ -14,6 +14,7 @@ from cases import demo as cases_demo
 from cases.demo import risk as risk_demo
 from feedback import demo as feedback_demo
 from plans import demo as plans_demo
+from supervision import demo as supervision_demo
 
 from ... import demo as dashboards_demo
 from ... import demo_history
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             risk_demo.seed(people, cases)
             token = assessments_demo.seed(people, cases)
             plan_token = plans_demo.seed(people, cases)
+            supervision_demo.seed(people, cases)
             feedback_demo.seed(people, cases)
             demo_history.seed(people, cases)
             space_token = dashboards_demo.seed(people, cases)
