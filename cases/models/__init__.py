@@ -13,6 +13,7 @@ from .case import (
     Stage,
     StageChange,
 )
+from .concerns import ConcernEntry, ConcernKind, ConcernLink
 from .links import LinkUse, Person, SharedLink
 from .living import Move
 from .network import NetworkChange, NetworkMember, OwnCloseness
@@ -39,6 +40,9 @@ __all__ = [
     "CaseLink",
     "CaseUserObjectPermission",
     "CloseOutcome",
+    "ConcernEntry",
+    "ConcernKind",
+    "ConcernLink",
     "KeyWorkerSpell",
     "LegalStatus",
     "LinkUse",

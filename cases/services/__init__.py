@@ -15,6 +15,7 @@ from .case import (
     case_update_people,
     young_person_update,
 )
+from .concerns import ConcernError, concern_add, concern_link_add, concern_update
 from .links import (
     LINK_DAYS,
     MAX_TOKEN_LENGTH,
@@ -58,6 +59,10 @@ __all__ = [
     "LINK_DAYS",
     "MAX_TOKEN_LENGTH",
     "CaseError",
+    "ConcernError",
+    "concern_add",
+    "concern_link_add",
+    "concern_update",
     "LinkError",
     "case_add_partner",
     "case_allocate",
