@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appearance, links, lists, living, network, record, timeline
+from .views import appearance, concerns, links, lists, living, network, record, timeline
 
 app_name = "cases"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("<int:pk>/moves/", living.moves, name="moves"),
     path("<int:pk>/moves/add/", living.move_add, name="move-add"),
     path("<int:pk>/audit/", record.audit_trail, name="audit"),
+    path("<int:pk>/concerns/", concerns.case_concerns, name="concerns"),
+    path("<int:pk>/concerns/link/", concerns.case_concern_link, name="concern-link"),
     path("<int:pk>/network/", network.network, name="network"),
     path("<int:pk>/network/add/", network.member_add, name="network-add"),
     path("<int:pk>/network/changes/seen/", network.changes_seen, name="network-changes-seen"),
