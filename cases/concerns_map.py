@@ -130,7 +130,8 @@ def concerns_map_svg(links: Sequence[ConcernLink]) -> SafeString:
     )
     return format_html(
         '<svg class="act-concerns-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" '
-        'aria-labelledby="concerns-map-title concerns-map-desc" font-family="Arial, Helvetica, sans-serif"><title id="concerns-map-title">{}</title>'
+        'aria-labelledby="concerns-map-title concerns-map-desc" font-family="Arial, Helvetica, sans-serif">'
+        '<title id="concerns-map-title">{}</title>'
         '<desc id="concerns-map-desc">{}</desc>{}</svg>',
         WIDTH,
         height,
