@@ -12,6 +12,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),
     path("referrals/", include("cases.urls_referrals")),
+    path("concerns/", include("cases.urls_concerns")),
     path("assessments/", include("assessments.urls")),
     path("plans/", include("plans.urls")),
     path("feedback/", include("feedback.urls")),

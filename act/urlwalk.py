@@ -88,7 +88,19 @@ def make_rochdale(key_worker) -> dict:
     case = CaseFactory(given_name=SECRET, team=team, key_worker=key_worker)
     referral = ReferralFactory(team=team, given_name=SECRET, created_by=key_worker)
     upload = ReferralImport.objects.create(team=team, created_by=key_worker, file_name=f"{SECRET}.csv", content=SECRET)
-    return {"case": case, "referral": referral, "import": upload}
+    concern = _a_concern(case, key_worker)
+    return {"case": case, "referral": referral, "import": upload, "concern": concern}
+
+
+def _a_concern(case, key_worker):
+    """An entry of the team's register of concerns, linked to the case."""
+    from datetime import date
+
+    from cases import services
+
+    entry = services.concern_add(team_id=case.team_id, kind="person", name=SECRET, details=SECRET, by=key_worker)
+    services.concern_link_add(entry=entry, case=case, source=SECRET, noticed_on=date(2026, 1, 5), by=key_worker)
+    return entry
 
 
 def make_rochdale_record(key_worker) -> dict:
@@ -220,6 +232,8 @@ def concrete_path(name: str, path: str, objects: dict) -> str:
         pk = objects["import"].pk
     elif name.startswith("referrals:"):
         pk = objects["referral"].pk
+    elif name.startswith("concerns:"):
+        pk = objects["concern"].pk
     else:
         pk = objects["case"].pk
     assessments = name.startswith("assessments:")

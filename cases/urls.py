@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appearance, closing, consent, links, lists, living, network, record, risk, timeline
+from .views import appearance, closing, concerns, consent, links, lists, living, network, record, risk, timeline
 
 app_name = "cases"
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("<int:pk>/risk/", risk.risk, name="risk"),
     path("<int:pk>/risk/change/", risk.risk_change, name="risk-change"),
     path("<int:pk>/risk/signs/", risk.warning_sign, name="risk-sign"),
+    path("<int:pk>/concerns/", concerns.case_concerns, name="concerns"),
+    path("<int:pk>/concerns/link/", concerns.case_concern_link, name="concern-link"),
     path("<int:pk>/network/", network.network, name="network"),
     path("<int:pk>/network/add/", network.member_add, name="network-add"),
     path("<int:pk>/network/changes/seen/", network.changes_seen, name="network-changes-seen"),

@@ -20,6 +20,7 @@ answered the same way on every page by `cases.middleware`), and a family's draft
 - `case`: access to a case, decided once per request (`CaseAccess`); the cases a person may see;
 - `words`: who reads the words of young people and their families, and anyone's words on a case;
 - `referrals`: referrals, before a case exists, and imported referral files;
+- `concerns`: the register of persons, places, vehicles and online accounts of concern, and its links;
 - `grants`: the per-case grants, derived from the case's people;
 - `consent`: whether the case's consent to share lets a partner agency in.
 """
@@ -49,6 +50,20 @@ from .case import (
     timeline_for,
     visible_cases,
     visible_entries_q,
+)
+from .concerns import (
+    case_concern_links,
+    changeable_concerns,
+    concern_team_for_change,
+    get_case_for_concerns,
+    get_concern_for_change,
+    get_concern_for_view,
+    map_links,
+    reads_a_register,
+    reads_register_of,
+    register_team_ids,
+    visible_concern_links,
+    visible_concerns,
 )
 from .consent import consent_problem, current_consent
 from .grants import sync_grants
@@ -96,6 +111,18 @@ __all__ = [
     "can_change",
     "can_contribute",
     "can_view",
+    "case_concern_links",
+    "changeable_concerns",
+    "concern_team_for_change",
+    "get_case_for_concerns",
+    "get_concern_for_change",
+    "get_concern_for_view",
+    "map_links",
+    "reads_a_register",
+    "reads_register_of",
+    "register_team_ids",
+    "visible_concern_links",
+    "visible_concerns",
     "changeable_cases",
     "case_referrals",
     "family_words_readers",

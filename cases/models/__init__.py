@@ -14,6 +14,7 @@ from .case import (
     StageChange,
 )
 from .closing import CloseRequest
+from .concerns import ConcernEntry, ConcernKind, ConcernLink
 from .consent import Consent
 from .links import LinkUse, Person, SharedLink
 from .living import Move
@@ -42,6 +43,9 @@ __all__ = [
     "CaseLink",
     "CaseUserObjectPermission",
     "CloseOutcome",
+    "ConcernEntry",
+    "ConcernKind",
+    "ConcernLink",
     "Consent",
     "CloseRequest",
     "KeyWorkerSpell",

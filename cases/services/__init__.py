@@ -16,6 +16,7 @@ from .case import (
     young_person_update,
 )
 from .closing import close_agree, close_ask, close_directly, close_send_back
+from .concerns import ConcernError, concern_add, concern_link_add, concern_update
 from .consent import consent_record
 from .links import (
     LINK_DAYS,
@@ -61,6 +62,10 @@ __all__ = [
     "LINK_DAYS",
     "MAX_TOKEN_LENGTH",
     "CaseError",
+    "ConcernError",
+    "concern_add",
+    "concern_link_add",
+    "concern_update",
     "LinkError",
     "case_add_partner",
     "case_allocate",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from accounts import demo as accounts_demo
 from assessments import demo as assessments_demo
 from cases import demo as cases_demo
+from cases.demo import concerns as concerns_demo
 from cases.demo import risk as risk_demo
 from feedback import demo as feedback_demo
 from plans import demo as plans_demo
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             codes = accounts_demo.enrol(people)
             cases = cases_demo.seed(people)
             risk_demo.seed(people, cases)
+            concerns_demo.seed(people, cases)
             token = assessments_demo.seed(people, cases)
             plan_token = plans_demo.seed(people, cases)
             supervision_demo.seed(people, cases)
