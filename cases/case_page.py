@@ -40,6 +40,9 @@ HEADER_FLAGS = (
     "ambitions_due_by",
     "actions_overdue",
     "check_in_low",
+    "missing_30",
+    "missing_90",
+    "missing_strategy",
 )
 
 

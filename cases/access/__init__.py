@@ -50,6 +50,7 @@ from .case import (
     visible_entries_q,
 )
 from .grants import sync_grants
+from .missing import companion_choices, episode_companions, may_read_restricted
 from .referrals import (
     case_referrals,
     get_import_for_manager,
@@ -86,6 +87,8 @@ __all__ = [
     "can_contribute",
     "can_view",
     "changeable_cases",
+    "companion_choices",
+    "episode_companions",
     "case_referrals",
     "family_words_readers",
     "plan_readers",
@@ -101,6 +104,7 @@ __all__ = [
     "managed_team_id",
     "may_decide_referrals",
     "may_read_all_feedback_words",
+    "may_read_restricted",
     "may_read_referral_words",
     "partner_agencies_of",
     "readable_words",

@@ -15,6 +15,7 @@ from .case import (
 )
 from .links import LinkUse, Person, SharedLink
 from .living import Move
+from .missing import MissingEpisode, PoliceRisk, ReturnInterview
 from .network import NetworkChange, NetworkMember, OwnCloseness
 from .referral import Awareness, Referral, Urgency, Worry
 from .referral_import import ReferralImport
@@ -43,14 +44,17 @@ __all__ = [
     "LegalStatus",
     "LinkUse",
     "LivingSituation",
+    "MissingEpisode",
     "Move",
     "NetworkChange",
     "NetworkMember",
     "OwnCloseness",
     "Person",
+    "PoliceRisk",
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
     "ReferralImport",
+    "ReturnInterview",
     "SharedLink",
     "Stage",
     "StageChange",
