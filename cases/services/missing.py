@@ -89,16 +89,14 @@ def return_interview_record(*, entry: TimelineEntry, by: User, facts: InterviewF
     fields = {name: value for name, value in vars(facts).items() if name != "done_at"}
     if facts.accepted:
         fields["declined_why"] = ""
-    interview, _created = ReturnInterview.objects.update_or_create(entry=entry, defaults={**fields, "recorded_by": by})
+    interview, created = ReturnInterview.objects.update_or_create(entry=entry, defaults={**fields, "recorded_by": by})
     ends = facts.done_at if facts.accepted else facts.offered_at
-    first = entry.return_interview_done_at is None
     if entry.return_interview_done_at != ends:
         entry.return_interview_done_at = ends
         entry.save(update_fields=["return_interview_done_at"])
-    what = "return home interview" if first else "return home interview corrected"
+    what = "return home interview" if created else "return home interview corrected"
     audit.record(user=by, case=entry.case, action=Action.CHANGE, what=f"{what} (episode {entry.pk})")
-    if first:
-        notices.interview_done(entry=entry)
+    notices.interview_done(entry=entry)  # settles what was said about it: nothing more the second time
     return interview
 
 
