@@ -2,7 +2,6 @@
 and in the case's header, counted among those the reader may see; three or more in 90 days flag a strategy
 discussion on the Cases page and the header, and tell the team's managers once per run of episodes."""
 
-
 from django.urls import reverse
 
 from accounts.models import Notification
