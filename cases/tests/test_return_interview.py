@@ -5,7 +5,7 @@ push and pull factors, shared with the police; the 72-hour countdown ends with i
 import pytest
 
 from accounts.models import Notification
-from cases import notices, services
+from cases import access, notices, services
 from cases.models import AuditEvent, ReturnInterview
 from cases.services import InterviewFacts
 from cases.tests.timeline_helpers import TOMORROW, ago, entry, errors_shown, moment, page_text, to_the_minute, url
@@ -194,3 +194,15 @@ def test_the_key_worker_s_restricted_interview_is_hidden_from_someone_who_wrote_
     )
     restricted_interview(episode, key_worker)
     assert SAID not in page_text(client_for(partner_with_grant).get(url("timeline-entry", case, episode.pk)))
+
+
+@pytest.mark.parametrize(
+    "who",
+    ["key_worker", "manager", "coordinator", "partner_with_grant", "viewing_partner", "outsider", "administrator"],
+)
+def test_who_reads_restricted_words_is_the_rule_of_restricted_entries(request, case, key_worker, coordinator, who):
+    person = request.getfixturevalue(who)
+    restricted = entry(case, key_worker, kind="event", restricted=True)
+    sees_entry = access.timeline_for(person, case).filter(pk=restricted.pk).exists()
+    assert access.may_read_restricted(person, case, key_worker.pk) == sees_entry
+    assert access.may_read_restricted(person, case, person.pk)  # they wrote it
