@@ -47,6 +47,7 @@ EMAIL_TEXT = {
     "rhi-recorded": gettext_lazy("A return home interview needs arranging"),
     "rhi-due": gettext_lazy("A return home interview is coming due"),
     "rhi-overdue": gettext_lazy("A return home interview is overdue"),
+    "missing-strategy": gettext_lazy("A young person has gone missing three or more times in 90 days"),
     "restricted-entry": gettext_lazy("A restricted entry has been added to a case you hold"),
     "risk-raised": gettext_lazy("The level of concern about a young person in your team was raised"),
     "words-sent": gettext_lazy("A young person or family member has sent their words"),

@@ -43,6 +43,9 @@ HEADER_FLAGS = (
     "risk_level",
     "risk_since",
     "direction_overdue",
+    "missing_30",
+    "missing_90",
+    "missing_strategy",
 )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.notifications import Message, settle, tell
 
+from .access import team_managers
 from .models import Case, Referral, TimelineEntry, Urgency
 
 
@@ -105,3 +106,16 @@ def _tell_key_worker(entry: TimelineEntry, key: str, text: str, *, urgent: bool 
         return
     url = reverse("cases:timeline-entry", args=[entry.case_id, entry.pk])
     tell([Message(worker, key, text, url, urgent=urgent)])
+
+
+def strategy_discussion(*, case: Case, run_start_pk: int, episodes: int) -> None:
+    """The young person has gone missing three or more times in 90 days: the team's managers are told to
+    hold a strategy discussion, once for each run of episodes (keyed by the run's first episode: another
+    episode in the same run tells nobody again; a new run after a quiet 90 days does)."""
+    text = _("%(name)s has gone missing %(count)s times in 90 days: a strategy discussion is needed.") % {
+        "name": case.young_person.display_name,
+        "count": episodes,
+    }
+    url = reverse("cases:timeline", args=[case.pk]) + "?kind=missing"
+    key = f"missing-strategy:{run_start_pk}"
+    tell([Message(manager, key, text, url, urgent=True) for manager in team_managers(case.team_id)])

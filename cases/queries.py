@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from . import access, flags
+from .missing import with_missing_counts
 from .models import Case, TimelineEntry
 
 if TYPE_CHECKING:
@@ -31,13 +32,18 @@ class InterviewFlags(TypedDict):
 
     interview_due: bool
     interview_overdue: bool
+    missing_30: int
+    missing_90: int
+    missing_strategy: bool
 
 
 def with_flags(cases: QuerySet[Case], user) -> "QuerySet[WithAnnotations[Case, InterviewFlags]]":
-    """Adds `interview_due` and `interview_overdue` (return home interviews) to each case, and the flags
+    """Adds `interview_due` and `interview_overdue` (return home interviews), the missing episodes of the last
+    30 and 90 days (`cases.missing`) to each case, and the flags
     the apps above register in `cases.flags` (for example `assessment_overdue`)."""
     annotated = cases.annotate(
         interview_due=Exists(outstanding_interviews(user)),
         interview_overdue=Exists(outstanding_interviews(user).filter(return_interview_due_at__lt=timezone.now())),
     )
+    annotated = with_missing_counts(annotated, user)
     return flags.annotate(annotated, user)

@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import appearance, closing, concerns, consent, links, lists, living, network, record, risk, timeline
+from .views import (
+    appearance,
+    closing,
+    concerns,
+    consent,
+    links,
+    lists,
+    living,
+    missing,
+    network,
+    record,
+    risk,
+    timeline,
+)
 
 app_name = "cases"
 
@@ -40,4 +53,6 @@ urlpatterns = [
     path("<int:pk>/timeline/<int:entry_pk>/", timeline.entry_detail, name="timeline-entry"),
     path("<int:pk>/timeline/<int:entry_pk>/returned/", timeline.missing_returned, name="timeline-returned"),
     path("<int:pk>/timeline/<int:entry_pk>/interview-done/", timeline.interview_done, name="timeline-interview-done"),
+    path("<int:pk>/timeline/<int:entry_pk>/details/", missing.episode_details, name="timeline-episode"),
+    path("<int:pk>/timeline/<int:entry_pk>/interview/", missing.return_interview, name="timeline-interview"),
 ]

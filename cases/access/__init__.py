@@ -67,6 +67,7 @@ from .concerns import (
 )
 from .consent import consent_problem, current_consent
 from .grants import sync_grants
+from .missing import companion_choices, episode_companions, may_read_restricted
 from .oversight import (
     direction_readable_cases,
     get_close_request_for_decision,
@@ -124,6 +125,8 @@ __all__ = [
     "visible_concern_links",
     "visible_concerns",
     "changeable_cases",
+    "companion_choices",
+    "episode_companions",
     "case_referrals",
     "family_words_readers",
     "plan_readers",
@@ -141,6 +144,7 @@ __all__ = [
     "managed_team_id",
     "may_decide_referrals",
     "may_read_all_feedback_words",
+    "may_read_restricted",
     "may_read_referral_words",
     "partner_agencies_of",
     "readable_words",

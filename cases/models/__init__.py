@@ -18,6 +18,7 @@ from .concerns import ConcernEntry, ConcernKind, ConcernLink
 from .consent import Consent
 from .links import LinkUse, Person, SharedLink
 from .living import Move
+from .missing import MissingEpisode, PoliceRisk, ReturnInterview
 from .network import NetworkChange, NetworkMember, OwnCloseness
 from .referral import Awareness, Referral, ShareConsent, Urgency, Worry
 from .referral_import import ReferralImport
@@ -52,14 +53,17 @@ __all__ = [
     "LegalStatus",
     "LinkUse",
     "LivingSituation",
+    "MissingEpisode",
     "Move",
     "NetworkChange",
     "NetworkMember",
     "OwnCloseness",
     "Person",
+    "PoliceRisk",
     "RETURN_INTERVIEW_WITHIN",
     "Referral",
     "ReferralImport",
+    "ReturnInterview",
     "RiskChange",
     "RiskLevel",
     "ShareConsent",

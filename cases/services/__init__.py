@@ -30,6 +30,7 @@ from .links import (
     token_hash,
 )
 from .living import MoveError, move_record
+from .missing import EpisodeFacts, InterviewFacts, episode_record, return_interview_record, strategy_check
 from .network import (
     case_add_partner,
     case_remove_partner,
@@ -89,6 +90,11 @@ __all__ = [
     "link_revoke",
     "link_used",
     "missing_episode_end",
+    "EpisodeFacts",
+    "InterviewFacts",
+    "episode_record",
+    "return_interview_record",
+    "strategy_check",
     "MoveError",
     "move_record",
     "network_add",

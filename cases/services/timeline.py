@@ -9,6 +9,7 @@ from accounts.models import User
 from .. import audit, notices
 from ..models import AuditEvent, Case, TimelineEntry
 from .case import CaseError
+from .missing import strategy_check
 
 Action = AuditEvent.Action
 
@@ -24,6 +25,7 @@ def timeline_add(*, case: Case, by: User, **fields) -> TimelineEntry:
     label = "restricted entry" if entry.restricted else f"{entry.get_kind_display().lower()}: {entry.summary}"
     audit.record(user=by, case=case, action=Action.CREATE, what=f"timeline {label}")
     notices.timeline_entry_added(entry=entry, by=by)
+    strategy_check(entry=entry)
     return entry
 
 

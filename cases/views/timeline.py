@@ -29,6 +29,7 @@ from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.timeline import CAME_BACK, ENTRY_FORMS, INTERVIEW_DONE, EpisodeStep, EpisodeStepForm, TimelineFilterForm
 from ..models import Case, Referral, TimelineEntry
+from .missing import missing_depth
 
 PAGE_SIZE = 25
 Kind = TimelineEntry.Kind
@@ -143,8 +144,12 @@ def _added_message(entry: TimelineEntry) -> str:
 @require_GET
 def entry_detail(request, pk: int, entry_pk: int):
     case = access.get_case_for_view(request.user, pk)
-    entry = get_object_or_404(access.timeline_for(request.user, case).select_related("author__agency"), pk=entry_pk)
-    context = {"entry": entry}
+    visible = access.timeline_for(request.user, case).select_related(
+        "author__agency", "episode", "return_interview__recorded_by"
+    )
+    entry = get_object_or_404(visible, pk=entry_pk)
+    entry.case = case
+    context = {"entry": entry, **missing_depth(request.user, entry)}
     return render_case(
         request, "cases/timeline_entry.html", case, "timeline", context, viewed=f"timeline entry {entry.pk}"
     )

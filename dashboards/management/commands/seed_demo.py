@@ -12,6 +12,7 @@ from accounts import demo as accounts_demo
 from assessments import demo as assessments_demo
 from cases import demo as cases_demo
 from cases.demo import concerns as concerns_demo
+from cases.demo import missing as missing_demo
 from cases.demo import risk as risk_demo
 from feedback import demo as feedback_demo
 from plans import demo as plans_demo
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             people = accounts_demo.seed()
             codes = accounts_demo.enrol(people)
             cases = cases_demo.seed(people)
+            missing_demo.seed(people, cases)
             risk_demo.seed(people, cases)
             concerns_demo.seed(people, cases)
             token = assessments_demo.seed(people, cases)
