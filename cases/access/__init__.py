@@ -67,7 +67,7 @@ from .concerns import (
 )
 from .consent import consent_problem, current_consent
 from .grants import sync_grants
-from .missing import companion_choices, episode_companions, may_read_restricted
+from .missing import companion_choices, concern_choices, episode_companions, episode_concerns, may_read_restricted
 from .oversight import (
     direction_readable_cases,
     get_close_request_for_decision,
@@ -126,7 +126,9 @@ __all__ = [
     "visible_concerns",
     "changeable_cases",
     "companion_choices",
+    "concern_choices",
     "episode_companions",
+    "episode_concerns",
     "case_referrals",
     "family_words_readers",
     "plan_readers",

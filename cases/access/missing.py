@@ -5,8 +5,9 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 
-from ..models import Case, MissingEpisode
+from ..models import Case, ConcernEntry, MissingEpisode
 from .case import is_active, managed_team_id, visible_cases
+from .concerns import changeable_concerns, visible_concerns
 
 
 def may_read_restricted(user: User, case: Case, author_id: int | None) -> bool:
@@ -40,3 +41,15 @@ def episode_companions(user: User, episode: MissingEpisode) -> QuerySet[Case]:
         .select_related("young_person")
         .order_by("young_person__given_name", "pk")
     )
+
+
+def concern_choices(user: User, case: Case) -> QuerySet[ConcernEntry]:
+    """The entries of the case's team's register this person may name as being with the young person on a
+    missing episode (and so link to the case): those they may change."""
+    return changeable_concerns(user).filter(team_id=case.team_id).order_by("kind", "name", "pk")
+
+
+def episode_concerns(user: User, episode: MissingEpisode) -> QuerySet[ConcernEntry]:
+    """The register's entries named as being with them that this person reads (none for someone who reads no
+    register)."""
+    return episode.with_concerns.filter(pk__in=visible_concerns(user).values("pk")).order_by("kind", "name", "pk")

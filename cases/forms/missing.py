@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Case, MissingEpisode, PoliceRisk, ReturnInterview, TimelineEntry
+from ..models import Case, ConcernEntry, MissingEpisode, PoliceRisk, ReturnInterview, TimelineEntry
 from ..services import EpisodeFacts, InterviewFacts
 from .common import When, WhenMixin, helper
 from .timeline import LONG_TEXT
@@ -91,16 +91,31 @@ class EpisodeForm(WhenMixin, forms.Form):
             "invalid_pk_value": _("Choose young people from the list"),
         },
     )
+    with_concerns = forms.ModelMultipleChoiceField(
+        label=_("Which people, places, vehicles or online accounts of concern were they with? (optional)"),
+        help_text=_("From the team's register of concerns. Each is also linked to this case."),
+        queryset=ConcernEntry.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose entries of the register from the list"),
+            "invalid_pk_value": _("Choose entries of the register from the list"),
+        },
+    )
     with_others = _words(
         _("Who else were they with? (optional)"),
         _("Names or descriptions of anyone else, for example an older male called 'T' with a silver car."),
     )
     how_back = _text(_("How did they get back? (optional)"), help_text=_("For example: police brought her home"))
 
-    def __init__(self, *args, entry: TimelineEntry, choices, cancel_url=None, **kwargs):
+    def __init__(self, *args, entry: TimelineEntry, choices, concerns, cancel_url=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.entry = entry
         self.fields["with_cases"].queryset = choices  # type: ignore[attr-defined]
+        self.fields["with_concerns"].queryset = concerns  # type: ignore[attr-defined]
+        self.fields["with_concerns"].label_from_instance = lambda entry: (  # type: ignore[attr-defined]
+            f"{entry.name} ({entry.get_kind_display().lower()})"
+        )
         self.fields["with_cases"].label_from_instance = lambda case: str(case.young_person)  # type: ignore[attr-defined]
         layout = [
             Field.text("reported_by"),
@@ -108,13 +123,14 @@ class EpisodeForm(WhenMixin, forms.Form):
             Field.text("police_reference", field_width=Fixed.TEN),
             Field.radios("police_risk", legend_size=Size.SMALL),
             Field.checkboxes("with_cases", legend_size=Size.SMALL),
+            *([Field.checkboxes("with_concerns", legend_size=Size.SMALL)] if concerns.exists() else []),
             Field.textarea("with_others", rows=3),
             Field.text("how_back"),
         ]
         self.helper = helper(*layout, button=_("Save the details"), cancel_url=cancel_url)
 
     @classmethod
-    def initial_for(cls, episode: MissingEpisode | None, companions) -> dict:
+    def initial_for(cls, episode: MissingEpisode | None, companions, concerns=()) -> dict:
         if episode is None:
             return {}
         initial: dict[str, Any] = {
@@ -122,6 +138,7 @@ class EpisodeForm(WhenMixin, forms.Form):
             "police_reference": episode.police_reference,
             "police_risk": episode.police_risk,
             "with_cases": list(companions),
+            "with_concerns": list(concerns),
             "with_others": episode.with_others,
             "how_back": episode.how_back,
         }

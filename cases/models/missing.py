@@ -34,6 +34,10 @@ class MissingEpisode(models.Model):
     # Other young people of the same team they were with: only cases the recorder may see can be chosen,
     # and only those the reader may see are shown (cases/access: `episode_companions`).
     with_cases = models.ManyToManyField(Case, blank=True, related_name="+", verbose_name=_("young people with them"))
+    # People, places, vehicles or accounts of the team's register of concern (each also linked to the case).
+    with_concerns = models.ManyToManyField(
+        "cases.ConcernEntry", blank=True, related_name="missing_episodes", verbose_name=_("of concern, with them")
+    )
     with_others = models.TextField(_("others they were with"), blank=True)
     how_back = models.CharField(_("how they got back"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -12,8 +12,9 @@ from accounts.models import User
 
 from .. import access, audit, notices
 from ..missing import STRATEGY_AFTER
-from ..models import AuditEvent, Case, MissingEpisode, ReturnInterview, TimelineEntry
+from ..models import AuditEvent, Case, ConcernEntry, ConcernLink, MissingEpisode, ReturnInterview, TimelineEntry
 from .case import CaseError
+from .concerns import concern_link_add
 
 Action = AuditEvent.Action
 MISSING = TimelineEntry.Kind.MISSING
@@ -59,9 +60,17 @@ def _missing(entry: TimelineEntry) -> None:
 
 
 @transaction.atomic
-def episode_record(*, entry: TimelineEntry, by: User, facts: EpisodeFacts, with_cases: list[Case]) -> MissingEpisode:
+def episode_record(
+    *,
+    entry: TimelineEntry,
+    by: User,
+    facts: EpisodeFacts,
+    with_cases: list[Case],
+    with_concerns: list[ConcernEntry] | None = None,
+) -> MissingEpisode:
     """Records (or corrects) what is known about a missing episode. The young people named as with them
-    must be other cases of the team that `by` may see: anything else is refused."""
+    must be other cases of the team that `by` may see, and the register's entries ones `by` may link to the
+    case: anything else is refused. Each entry named is linked to the case in the register too."""
     _missing(entry)
     if facts.reported_at is not None and facts.reported_at < entry.occurred_at:
         raise CaseError(_("They cannot have been reported missing before they went missing."))
@@ -75,8 +84,26 @@ def episode_record(*, entry: TimelineEntry, by: User, facts: EpisodeFacts, with_
     # Names the reader may not see are kept: this person may not even know they are there.
     hidden = episode.with_cases.exclude(pk__in=access.visible_cases(by).values("pk")) if not created else []
     episode.with_cases.set([*with_cases, *hidden])
+    if with_concerns is not None:
+        _name_concerns(episode, by, with_concerns)
     audit.record(user=by, case=entry.case, action=Action.CHANGE, what=f"missing episode {entry.pk} details")
     return episode
+
+
+def _name_concerns(episode: MissingEpisode, by: User, named: list[ConcernEntry]) -> None:
+    entry = episode.entry
+    allowed = access.concern_choices(by, entry.case)
+    if allowed.filter(pk__in=[concern.pk for concern in named]).count() != len(set(named)):
+        raise CaseError(_("Choose entries of the register from the list."))
+    # Entries this person may not change stay named: as with the young people, they may not know of them.
+    kept = episode.with_concerns.exclude(pk__in=allowed.values("pk"))
+    episode.with_concerns.set([*named, *kept])
+    linked = set(ConcernLink.objects.filter(case=entry.case, entry__in=named).values_list("entry_id", flat=True))
+    day = timezone.localtime(entry.occurred_at).date()
+    for concern in named:
+        if concern.pk not in linked:
+            source = _("With them when they went missing on %(day)s") % {"day": f"{day:%d %b %Y}"}
+            concern_link_add(entry=concern, case=entry.case, source=source, noticed_on=day, by=by)
 
 
 @transaction.atomic

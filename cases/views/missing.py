@@ -46,15 +46,24 @@ def episode_details(request, pk: int, entry_pk: int):
     detail = reverse("cases:timeline-entry", args=[case.pk, entry.pk])
     episode = _related(entry, "episode")
     choices = access.companion_choices(request.user, case)
+    concerns = access.concern_choices(request.user, case)
     companions = access.episode_companions(request.user, episode) if episode else []
-    initial = EpisodeForm.initial_for(episode, companions)
-    form = EpisodeForm(posted(request), initial=initial, entry=entry, choices=choices, cancel_url=detail)
+    named = access.episode_concerns(request.user, episode).filter(pk__in=concerns.values("pk")) if episode else []
+    initial = EpisodeForm.initial_for(episode, companions, named)
+    form = EpisodeForm(
+        posted(request), initial=initial, entry=entry, choices=choices, concerns=concerns, cancel_url=detail
+    )
     if request.method == "POST" and form.is_valid():
         with_cases = list(form.cleaned_data["with_cases"])
+        with_concerns = list(form.cleaned_data["with_concerns"])
         facts = form.facts()
-        if _written(
-            form, lambda: services.episode_record(entry=entry, by=request.user, facts=facts, with_cases=with_cases)
-        ):
+
+        def record():
+            return services.episode_record(
+                entry=entry, by=request.user, facts=facts, with_cases=with_cases, with_concerns=with_concerns
+            )
+
+        if _written(form, record):
             messages.success(request, _("The details of the missing episode are saved."))
             return redirect(detail)
     context = {"form": form, "title": form.title, "back": detail, "entry": entry}
@@ -113,6 +122,7 @@ def missing_depth(user, entry: TimelineEntry) -> dict:
     return {
         "episode": episode,
         "companions": list(access.episode_companions(user, episode)) if episode else [],
+        "episode_concerns": list(access.episode_concerns(user, episode)) if episode else [],
         "rhi": interview,  # not "interview": the frame's name for the next interview due
         "may_read_said": interview is not None and _may_read_said(user, interview),
         "may_change_interview": interview is None or _may_read_said(user, interview),
