@@ -87,7 +87,7 @@ XDIST = -n $(PYTEST_WORKERS) --dist worksteal
 # line and branch of cases/access/. They run on their own, and the rest of the suite leaves them out.
 ACCESS_TESTS = cases/tests/test_access.py cases/tests/test_access_words.py cases/tests/test_access_referrals.py \
 	cases/tests/test_access_plan.py cases/tests/test_access_changeable.py cases/tests/test_access_consent.py \
-	cases/tests/test_access_oversight.py cases/tests/test_access_concerns.py
+	cases/tests/test_access_oversight.py cases/tests/test_access_concerns.py cases/tests/test_access_missing.py
 ACCESS_RUN = $(BIN)/pytest -p no:xdist -q $(ACCESS_TESTS) --cov=cases/access --cov-branch \
 	--cov-report=term-missing:skip-covered --cov-fail-under=100
 test-access: setup

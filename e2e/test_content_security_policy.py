@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from act.urlwalk import all_urls, concrete_path
-from cases.models import Case, Referral, ReferralImport
+from cases.models import Case, ConcernEntry, Referral, ReferralImport
 
 
 @pytest.mark.parametrize("path", ["/account/sign-in/", "/s/not-a-real-link/"])
@@ -57,7 +57,8 @@ def test_no_page_trips_the_policy(page, demo, sign_in, policy_problems):
     upload = ReferralImport.objects.create(
         team=case.team, created_by=case.key_worker, file_name="referrals.csv", content="council_reference\r\n"
     )
-    objects = {"case": case, "referral": referral, "import": upload}
+    concern = ConcernEntry.objects.filter(team=case.team).first()
+    objects = {"case": case, "referral": referral, "import": upload, "concern": concern}
     opened, post_only, files = 0, 0, 0
     for name, pattern in all_urls():
         url = demo.url + concrete_path(name, pattern, objects)
