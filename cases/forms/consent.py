@@ -1,5 +1,7 @@
 """Recording consent to share information with partner agencies."""
 
+from typing import Any
+
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -53,8 +55,9 @@ class ConsentForm(forms.Form):
             cancel_url=cancel_url,
         )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None, "Form.clean answers the cleaned data"
         if data.get("basis") in NEEDS_SOMEONE and not data.get("given_by"):
             self.add_error("given_by", _("Say who agreed or did not agree"))
         return data
