@@ -1,6 +1,7 @@
 """The team's feedback, for its managers: every answer of the team's cases, newest first, with its words
 (feedback on the service goes to the manager, `access.may_read_all_feedback_words`), and the average scores
-over the last three months. Anyone who manages no team gets 404, as for the other managers' pages."""
+over the last three months. Anyone who manages no team gets 404, as for the other managers' pages. Each
+page shown is recorded in the audit."""
 
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from cases import access
+from cases import access, audit
 from cases.models import Person
 
 from ..models import FeedbackAnswer
@@ -43,6 +44,9 @@ def team_feedback(request):
     answers = FeedbackAnswer.objects.filter(case__team_id=team_id)
     listed = answers.select_related("case__young_person").order_by("-at", "-pk")
     page = Paginator(listed, ANSWERS_PER_PAGE).get_page(request.GET.get("page"))
+    # The page shows young people's names and their words: its viewing is recorded, like the list of cases
+    # behind a figure of the team's dashboard (one entry for the page, naming it).
+    audit.viewed(request, None, f"team feedback, page {page.number}")
     rows = [
         {
             "answer": answer,
