@@ -139,6 +139,25 @@ def test_a_backup_restores_into_a_fresh_database_with_every_row(transactional_db
 
 
 @on_postgresql
+def test_the_young_peoples_photos_are_backed_up_and_restored_with_the_database(
+    transactional_db, tmp_path, fresh_database
+):
+    CaseFactory()
+    kept, restored = tmp_path / "private", tmp_path / "private-restored"
+    (kept / "photos").mkdir(parents=True)
+    (kept / "photos" / "1.jpg").write_bytes(b"a photo's bytes")
+    backup_file = tmp_path / "with-photos.dump"
+    made = make(
+        "backup", DATABASE_URL=shared_database_url(), BACKUP_FILE=str(backup_file), PRIVATE_FILES_ROOT=str(kept)
+    )
+    archive = tmp_path / "with-photos.dump.private.tar"
+    assert f"Private files (photos) written to {archive}" in made.stdout
+    assert oct(archive.stat().st_mode & 0o777) == "0o600"
+    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(backup_file), PRIVATE_FILES_ROOT=str(restored))
+    assert (restored / "photos" / "1.jpg").read_bytes() == b"a photo's bytes"
+
+
+@on_postgresql
 def test_restoring_over_a_database_in_use_replaces_what_it_held(transactional_db, tmp_path, fresh_database):
     one_case, two_cases = tmp_path / "one.dump", tmp_path / "two.dump"
     CaseFactory()
