@@ -96,7 +96,7 @@ BACKGROUND = [
     ),
     Background(
         "Mason",
-        "Clarke",
+        "Doyle",
         15,
         "worker",
         Kind.FOSTER_CARE,

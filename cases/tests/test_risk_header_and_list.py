@@ -81,3 +81,13 @@ def test_the_cases_page_filtered_by_level_keeps_its_query_budget(client_for, man
     # The same budget as the Cases page without the filter (test_case_list), with 3 cases or 60.
     filtered = assert_query_budget(client, url, add_rows=add_cases, budget=11, large=60)
     assert filtered == count_queries(client, reverse("cases:list") + "?stage=open")
+
+
+def test_the_cases_page_shows_each_cases_level_of_concern(client_for, key_worker, case):
+    from django.urls import reverse
+
+    from cases import services
+
+    services.risk_change(case=case, level="high", why="Missing again", doing="Strategy discussion", by=key_worker)
+    page = client_for(key_worker).get(reverse("cases:list")).content.decode()
+    assert 'data-label="Level of concern"><strong class="govuk-tag govuk-tag--orange">High</strong></td>' in page
