@@ -103,35 +103,32 @@ def _outcome_charts(scope: figures.Scope) -> dict:
     # Under the line: the month, with its year where the year starts and on the first.
     short = [date_format(month, "M Y" if index == 0 or month.month == 1 else "M") for index, month in enumerate(months)]
     moves = outcomes.moves(scope)
+
+    def monthly(title: str, *series: Series, **scale) -> Chart:
+        return Chart(title=title, labels=labels, short_labels=short, series=list(series), **scale)
+
     return {
-        "ratings": Chart(
-            title=_("Average goal rating each month, from 0 (not started) to 10 (done)"),
-            labels=labels,
-            short_labels=short,
-            series=[Series(_("Average rating"), outcomes.goal_ratings(scope))],
+        "ratings": monthly(
+            _("Average goal rating each month, from 0 (not started) to 10 (done)"),
+            Series(_("Average rating"), outcomes.goal_ratings(scope)),
             high=10,
         ),
-        "wellbeing": Chart(
-            title=_("Average of the young people’s check-ins each month, from 1 (really bad) to 5 (really good)"),
-            labels=labels,
-            short_labels=short,
-            series=[Series(_("Average check-in"), outcomes.wellbeing(scope))],
+        "wellbeing": monthly(
+            _("Average of the young people’s check-ins each month, from 1 (really bad) to 5 (really good)"),
+            Series(_("Average check-in"), outcomes.wellbeing(scope)),
             low=1,
             high=5,
         ),
-        "feedback": Chart(
-            title=_("Average feedback score each month, from 1 (really bad) to 5 (really good)"),
-            labels=labels,
-            short_labels=short,
-            series=[Series(_("Average feedback"), outcomes.feedback(scope))],
+        "feedback": monthly(
+            _("Average feedback score each month, from 1 (really bad) to 5 (really good)"),
+            Series(_("Average feedback"), outcomes.feedback(scope)),
             low=1,
             high=5,
         ),
-        "moves": Chart(
-            title=_("Moves of where the young people live, each month"),
-            labels=labels,
-            short_labels=short,
-            series=[Series(_("Planned"), moves.planned), Series(_("Placement broke down"), moves.breakdown)],
+        "moves": monthly(
+            _("Moves of where the young people live, each month"),
+            Series(_("Planned"), moves.planned),
+            Series(_("Placement broke down"), moves.breakdown),
         ),
     }
 
