@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "feedback",
     "supervision",
     "dashboards",
+    "scale",
 ]
 
 MIDDLEWARE = [

@@ -1,14 +1,14 @@
-"""The apps' layers, from the bottom: accounts < cases < assessments, plans, feedback < dashboards. An app
-imports only from apps below it (or its own level's own package): a lower app that must show something
-from a higher one offers a registry the higher one fills (for example `cases.flags`). Tests are left out:
-they may exercise the whole service."""
+"""The apps' layers, from the bottom: accounts < cases < assessments, plans, feedback, supervision <
+dashboards < scale (the measuring tools). An app imports only from apps below it (or its own level's own
+package): a lower app that must show something from a higher one offers a registry the higher one fills
+(for example `cases.flags`). Tests are left out: they may exercise the whole service."""
 
 import ast
 from pathlib import Path
 
 from django.conf import settings
 
-LAYERS = {"accounts": 0, "cases": 1, "assessments": 2, "plans": 2, "feedback": 2, "supervision": 2, "dashboards": 3}
+LAYERS = {"accounts": 0, "cases": 1, "assessments": 2, "plans": 2, "feedback": 2, "supervision": 2, "dashboards": 3, "scale": 4}
 
 
 def _modules(app: str):
