@@ -21,6 +21,7 @@ class Stages:
     def __init__(self, say: Say):
         self.say = say
         self.timings: dict[str, float] = {}
+        self.counts: dict[str, int] = {}
         self.started = time.monotonic()
 
     @contextmanager
@@ -41,7 +42,7 @@ class Stages:
 
 def seed(*, sizes: Sizes, parameters: dict[str, Any], say: Say) -> tuple[Path, Stages]:
     stages = Stages(say)
-    extras = manifest.Extras()
+    extras = manifest.Extras(counts=stages.counts)
     with transaction.atomic():
         with stages.stage("words"):
             words = Words.make()
