@@ -1,0 +1,107 @@
+"""The benchmark's PostgreSQL databases: made, migrated and seeded by `manage.py seed_scale` when needed,
+and reused while the manifest the seed wrote says they were seeded with the same parameters (RESEED=1
+rebuilds them). A database for N cases keeps its manifest in var/scale/<database name>.json."""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from psycopg import sql
+
+MANAGE = Path(settings.BASE_DIR) / "manage.py"
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def with_name(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def manifest_path(name: str) -> Path:
+    return Path(settings.VAR_DIR) / "scale" / f"{name}.json"
+
+
+def read_manifest(name: str) -> dict[str, Any] | None:
+    path = manifest_path(name)
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _maintenance(url: str) -> psycopg.Connection:
+    """A connection to the server's own `postgres` database, to make and drop the benchmark's."""
+    return psycopg.connect(with_name(url, "postgres"), autocommit=True)
+
+
+def _exists(url: str) -> bool:
+    with _maintenance(url) as db:
+        found = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database_name(url)]).fetchone()
+    return found is not None
+
+
+def _create(url: str, *, drop: bool) -> None:
+    name = sql.Identifier(database_name(url))
+    with _maintenance(url) as db:
+        if drop:
+            db.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        db.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
+def _manage(url: str, *arguments: str) -> None:
+    """A manage.py command against `url` with the project's own settings (the seed runs with DEBUG on,
+    which it asks for, in its own process)."""
+    environment = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "act.settings", "DEBUG": "true"}
+    subprocess.run([sys.executable, str(MANAGE), *arguments], env=environment, check=True)
+
+
+def is_ready(url: str, *, cases: int) -> bool:
+    manifest = read_manifest(database_name(url))
+    return bool(manifest and manifest.get("parameters", {}).get("cases") == cases and _exists(url))
+
+
+def ensure(url: str, *, cases: int, reseed: bool = False, say=print) -> dict[str, Any]:
+    """The manifest of a database seeded with `cases` cases, seeding it first if it is not."""
+    name = database_name(url)
+    if reseed or not is_ready(url, cases=cases):
+        say(f"Seeding {name} with {cases} cases (a few minutes at 10,000)...")
+        manifest_path(name).unlink(missing_ok=True)
+        _create(url, drop=True)
+        _manage(url, "migrate", "--noinput", "--verbosity", "0")
+        _manage(url, "seed_scale", "--cases", str(cases))
+    else:
+        say(f"Reusing {name} (seeded with {cases} cases; RESEED=1 rebuilds it)")
+        # The code may have new migrations since the seed: they are applied, nothing else changes.
+        _manage(url, "migrate", "--noinput", "--verbosity", "0")
+    manifest = read_manifest(name)
+    if manifest is None:
+        raise RuntimeError(f"seed_scale wrote no manifest at {manifest_path(name)}")
+    return manifest
+
+
+@contextmanager
+def on_database(name: str) -> Iterator[None]:
+    """Point this process's default connection at another database of the same server for a while (the
+    in-process counts and scans). The cache is emptied on the way in and out: it holds values read from
+    the other database."""
+    connection = connections["default"]
+    before = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    cache.clear()
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = before
+        cache.clear()
