@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from scale.bench.run import main
 
@@ -11,4 +12,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if settings.ROOT_URLCONF != "scale.bench_urls":
+            raise CommandError("Run it with DJANGO_SETTINGS_MODULE=scale.bench_settings, as `make bench` does.")
         main(say=self.stdout.write)
