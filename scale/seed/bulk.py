@@ -60,3 +60,13 @@ def copy_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> i
 def create(model: type[models.Model], objects: Sequence[models.Model]) -> None:
     """bulk_create in batches: for the smaller tables, whose rows are model instances."""
     model._default_manager.bulk_create(objects, batch_size=BATCH)
+
+
+def copy_new(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> range:
+    """COPY rows that have no id yet, giving each the next of the ids reserved for them (in order, and set
+    on each row as "id" so that rows made later can point at them). The ids."""
+    ids = reserve_ids(model, len(rows))
+    for row, pk in zip(rows, ids, strict=True):
+        row["id"] = pk
+    copy_rows(model, rows)
+    return ids

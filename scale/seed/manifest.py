@@ -103,5 +103,7 @@ def write(*, built: Built, people: People, extras: Extras, parameters: dict[str,
     }
     target = path()
     target.parent.mkdir(parents=True, exist_ok=True)
+    # It holds a password and working links: readable by its owner only, like the demo's backup codes.
+    target.touch(mode=0o600, exist_ok=True)
     target.write_text(json.dumps(manifest, indent=2) + "\n")
     return target

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 
 from assessments.models import Assessment
 
-from . import assessments, cases, grants, manifest, network, people, timeline
+from . import assessments, cases, feedback, grants, manifest, network, people, plans, risk, timeline
 from .sizes import Sizes
 from .words import Words
 
@@ -21,6 +21,7 @@ class Stages:
     def __init__(self, say: Say):
         self.say = say
         self.timings: dict[str, float] = {}
+        self.counts: dict[str, int] = {}
         self.started = time.monotonic()
 
     @contextmanager
@@ -41,7 +42,7 @@ class Stages:
 
 def seed(*, sizes: Sizes, parameters: dict[str, Any], say: Say) -> tuple[Path, Stages]:
     stages = Stages(say)
-    extras = manifest.Extras()
+    extras = manifest.Extras(counts=stages.counts)
     with transaction.atomic():
         with stages.stage("words"):
             words = Words.make()
@@ -61,8 +62,19 @@ def seed(*, sizes: Sizes, parameters: dict[str, Any], say: Say) -> tuple[Path, S
                 progress=stages.progress,
             )
         with stages.stage("assessments and review points"):
-            extras.counts |= assessments.build(cases=built.cases, review_points=sizes.review_points, words=words)
+            extras.counts |= assessments.build(
+                cases=built.cases, review_points=sizes.review_points, words=words, people=staff
+            )
             extras.assessment = Assessment.objects.get(case_id=built.busy.pk).pk
+        with stages.stage("plans and meetings"):
+            made = plans.build(cases=built.cases, busy=built.busy, words=words, people=staff)
+            extras.counts |= made.counts
+            extras.plan = made.plans[built.busy.pk]
+            extras.meeting = made.meetings[built.busy.pk][-1]
+        with stages.stage("check-ins and feedback"):
+            extras.counts |= feedback.build(cases=built.cases, plans=made.plans, busy=built.busy, words=words)
+        with stages.stage("risk history"):
+            extras.counts |= risk.build(cases=built.cases, words=words)
         with stages.stage("manifest"):
             path = manifest.write(built=built, people=staff, extras=extras, parameters=parameters)
     with stages.stage("analyse"), connection.cursor() as cursor:

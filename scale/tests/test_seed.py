@@ -15,10 +15,12 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.tests.factories import PartnerFactory, TeamFactory, UserFactory
 from act.testing import sign_in_fully
+from assessments.models import Contribution
 from cases import services
 from cases.access import sync_grants
 from cases.models import Case, CaseUserObjectPermission, Consent, Stage
 from cases.tests.factories import YoungPersonFactory
+from plans.models import Meeting
 from scale.seed import grants
 from scale.seed.cases import SeedCase
 from scale.seed.manifest import path as manifest_path
@@ -137,6 +139,22 @@ def test_it_refuses_a_database_that_holds_data(seeded):
 
 
 @on_postgresql
+def test_the_busy_case_has_a_bit_of_everything(seeded):
+    case = Case.objects.get(pk=seeded["busy_case"])
+    assert case.key_worker.username == seeded["worker"]
+    assert case.timeline.count() >= 200
+    assert case.timeline.filter(restricted=True).exists()
+    assert case.network.count() >= 8
+    assert case.assessment.pk == seeded["assessment"]
+    assert Contribution.objects.filter(section__assessment=case.assessment).exists()
+    assert case.family_plan.pk == seeded["plan"]
+    assert case.family_plan.goals.filter(actions__isnull=False, ratings__isnull=False).exists()
+    assert Meeting.objects.filter(case=case, status=Meeting.Status.HELD).exists()
+    assert case.check_ins.exists()
+    assert case.risk_changes.exists()
+
+
+@on_postgresql
 def test_the_manifest_signs_in_and_opens_the_busy_case_and_the_links(seeded, client):
     manager = User.objects.get(username=seeded["manager"])
     assert manager.check_password(seeded["password"])
@@ -144,6 +162,24 @@ def test_the_manifest_signs_in_and_opens_the_busy_case_and_the_links(seeded, cli
     sign_in_fully(client, manager)
     assert client.get(reverse("cases:list")).status_code == 200
     assert client.get(reverse("cases:detail", args=[seeded["busy_case"]])).status_code == 200
+    assert client.get(reverse("dashboards:team")).status_code == 200
+
+    worker = User.objects.get(username=seeded["worker"])
+    sign_in_fully(client, worker)
+    busy = seeded["busy_case"]
+    for name, args in [
+        ("dashboards:my-work", []),
+        ("cases:timeline", [busy]),
+        ("cases:network", [busy]),
+        ("cases:risk", [busy]),
+        ("assessments:overview", [busy]),
+        ("assessments:section", [busy, "about_me"]),
+        ("plans:plan", [busy]),
+        ("plans:meetings", [busy]),
+        ("plans:meeting", [busy, seeded["meeting"]]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 200, name
+    client.logout()
 
     space = f"/s/{seeded['space_token']}/"
     assert client.post(space, {"action": "passcode", "passcode": seeded["space_passcode"]}).status_code == 302

@@ -29,6 +29,7 @@ class Command(BaseCommand):
         sizes = Sizes.for_cases(cases)
         self.stdout.write(f"Seeding {connection.settings_dict['NAME']}: {sizes}")
         path, stages = seed(sizes=sizes, parameters={"cases": cases, "force": force}, say=self.stdout.write)
+        self.stdout.write("Made: " + ", ".join(f"{count:,} {what}" for what, count in stages.counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Seeded in {stages.total:.1f} s. Manifest: {path}"))
 
     def _refuse(self, *, cases: int, force: bool) -> None:
