@@ -9,6 +9,7 @@ passcodes, and the benchmark signs in once per session with the right ones.
 
 import os
 from pathlib import Path
+from typing import Any, cast
 
 _BASE = Path(__file__).resolve().parent.parent
 # The measured database (make bench: BENCH_DATABASE_URL); the process's own connection points at it.
@@ -39,4 +40,5 @@ ROOT_URLCONF = "scale.bench_urls"
 # Collected apart from production's folder, so that a bench never leaves files where a deploy looks.
 STATIC_ROOT = VAR_DIR / "bench-static"
 # django-axes says every sign-in at INFO; the benchmark signs in many times.
-LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+_LOGGERS = cast(dict[str, Any], LOGGING["loggers"])
+LOGGING = {**LOGGING, "loggers": {**_LOGGERS, "axes": {"level": "WARNING"}}}

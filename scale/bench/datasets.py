@@ -50,24 +50,51 @@ def _exists(url: str) -> bool:
     return found is not None
 
 
-def _create(url: str, *, drop: bool) -> None:
-    name = sql.Identifier(database_name(url))
+def _holds_people(url: str) -> bool:
+    with psycopg.connect(url) as db:
+        if db.execute("SELECT to_regclass('accounts_user')").fetchone() == (None,):
+            return False
+        return db.execute("SELECT EXISTS (SELECT 1 FROM accounts_user)").fetchone() == (True,)
+
+
+def _replace(url: str) -> None:
+    """Drop and make the database again. Only one the benchmark seeded (its manifest is here) or one with no
+    sign-ins in it: a mistyped BENCH_DATABASE_URL must never cost a real service its records."""
+    name = database_name(url)
+    if _exists(url) and read_manifest(name) is None and _holds_people(url):
+        raise RuntimeError(
+            f"{name} holds sign-ins, and no manifest says the benchmark seeded it: it is left alone. "
+            "Point BENCH_DATABASE_URL at a database of its own."
+        )
+    identifier = sql.Identifier(name)
     with _maintenance(url) as db:
-        if drop:
-            db.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        db.execute(sql.SQL("CREATE DATABASE {}").format(name))
+        db.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(identifier))
+        db.execute(sql.SQL("CREATE DATABASE {}").format(identifier))
 
 
 def _manage(url: str, *arguments: str) -> None:
     """A manage.py command against `url` with the project's own settings (the seed runs with DEBUG on,
     which it asks for, in its own process)."""
     environment = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "act.settings", "DEBUG": "true"}
-    subprocess.run([sys.executable, str(MANAGE), *arguments], env=environment, check=True)
+    subprocess.run([sys.executable, str(MANAGE), *arguments], env=environment, check=True)  # noqa: S603 - our own
+
+
+SEED_CODE = Path(settings.BASE_DIR) / "scale"
+
+
+def _seed_changed_since(path: Path) -> bool:
+    """Has the seed's code changed since it wrote this manifest? Then the data is not what it makes now."""
+    written = path.stat().st_mtime
+    code = [*SEED_CODE.joinpath("seed").rglob("*.py"), SEED_CODE / "management" / "commands" / "seed_scale.py"]
+    return any(path.stat().st_mtime > written for path in code if path.exists())
 
 
 def is_ready(url: str, *, cases: int) -> bool:
-    manifest = read_manifest(database_name(url))
-    return bool(manifest and manifest.get("parameters", {}).get("cases") == cases and _exists(url))
+    name = database_name(url)
+    manifest = read_manifest(name)
+    if not manifest or manifest.get("parameters", {}).get("cases") != cases:
+        return False
+    return not _seed_changed_since(manifest_path(name)) and _exists(url)
 
 
 def ensure(url: str, *, cases: int, reseed: bool = False, say=print) -> dict[str, Any]:
@@ -75,12 +102,12 @@ def ensure(url: str, *, cases: int, reseed: bool = False, say=print) -> dict[str
     name = database_name(url)
     if reseed or not is_ready(url, cases=cases):
         say(f"Seeding {name} with {cases} cases (a few minutes at 10,000)...")
+        _replace(url)
         manifest_path(name).unlink(missing_ok=True)
-        _create(url, drop=True)
         _manage(url, "migrate", "--noinput", "--verbosity", "0")
         _manage(url, "seed_scale", "--cases", str(cases))
     else:
-        say(f"Reusing {name} (seeded with {cases} cases; RESEED=1 rebuilds it)")
+        say(f"Reusing {name} (seeded with {cases} cases by the current seed code; RESEED=1 rebuilds it)")
         # The code may have new migrations since the seed: they are applied, nothing else changes.
         _manage(url, "migrate", "--noinput", "--verbosity", "0")
     manifest = read_manifest(name)

@@ -122,11 +122,14 @@ def _transfer_table(results: Results) -> list[str]:
     by_name = {page.name: page for page in results.pages}
     for name, found in results.transfers.items():
         page = by_name.get(name)
-        meets = "" if page is None or not page.young_persons else "yes" if found.total_bytes < PAGE_BYTES_TARGET else "no"
+        meets = ""
         if found.status != 200:
             meets = f"status {found.status}"
+        elif page is not None and page.young_persons:
+            meets = "yes" if found.total_bytes < PAGE_BYTES_TARGET else "no"
         lines.append(
-            f"| {name} | {found.page_bytes / 1024:.1f} | {found.page_encoding or 'no'} | {found.assets} | {found.asset_bytes / 1024:.1f} "
+            f"| {name} | {found.page_bytes / 1024:.1f} | {found.page_encoding or 'no'} | {found.assets} "
+            f"| {found.asset_bytes / 1024:.1f} "
             f"| {found.total_bytes / 1024:.1f} | {meets} |"
         )
     return lines

@@ -52,7 +52,8 @@ def _cases(label: str) -> int:
 
 def _newest_source() -> float:
     newest = 0.0
-    for folder in settings.STATICFILES_DIRS:
+    folders: list = settings.STATICFILES_DIRS
+    for folder in folders:
         path = Path(folder[1] if isinstance(folder, tuple) else folder)
         for found in path.rglob("*"):
             newest = max(newest, found.stat().st_mtime)

@@ -11,6 +11,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -104,7 +105,7 @@ def scans(manifest: dict) -> list[Scan]:
     now = timezone.now()
     worker = User.objects.get(username=manifest["worker"])
     found = [
-        measure(f"Reminder source {_source_name(source)}", lambda source=source: source(now))
+        measure(f"Reminder source {_source_name(source)}", partial(source, now))
         for source in notifications._reminder_sources
     ]
     found.append(measure("Check-ins and feedback requests due (feedback.services.send_due)", send_due))

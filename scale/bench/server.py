@@ -39,7 +39,8 @@ def serving(*, port: int, database_url: str, log: Path) -> Iterator[str]:
     command += ["--log-level", "warning"]
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as output:
-        process = subprocess.Popen(command, env=environment, stdout=output, stderr=subprocess.STDOUT)
+        # Our own gunicorn, with arguments made here.
+        process = subprocess.Popen(command, env=environment, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_answering(url, process)

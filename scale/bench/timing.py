@@ -96,9 +96,7 @@ def time_page(session: requests.Session, url: str, *, count: int) -> Timing:
         response.content  # noqa: B018 (the whole body is part of the page's time)
         took.append((time.perf_counter() - started) * 1000)
         status = response.status_code if response.status_code != 200 else status
-    return Timing(
-        median_ms=statistics.median(took), p95_ms=percentile(took, 0.95), requests=count, status=status
-    )
+    return Timing(median_ms=statistics.median(took), p95_ms=percentile(took, 0.95), requests=count, status=status)
 
 
 def time_pages(base_url: str, manifest: dict, pages: list[Page], *, count: int) -> dict[str, Timing]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 import requests
 
 ACCEPT = {"Accept-Encoding": "gzip, br"}
@@ -76,4 +76,6 @@ def measure(session: requests.Session, base_url: str, path: str) -> Transfer:
             for found in CSS_URL.findall(body.decode("utf-8", "replace")):
                 if _same_site(base_url, found):
                     waiting.append(urljoin(url, found.split("#")[0]))
-    return Transfer(page_bytes=page_bytes, page_encoding=encoding, asset_bytes=asset_bytes, assets=len(seen), status=status)
+    return Transfer(
+        page_bytes=page_bytes, page_encoding=encoding, asset_bytes=asset_bytes, assets=len(seen), status=status
+    )
