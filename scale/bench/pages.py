@@ -51,7 +51,9 @@ def staff_pages(manifest: dict[str, Any]) -> list[Page]:
 # The pages of a space that every young person's space has; a check-in, feedback, a meeting to plan or a part
 # of the assessment to write appear when one is waiting, and are found on the space's home page.
 SPACE_PAGES = ["", "me", "people", "looked", "progress", "plan"]
-WAITING = re.compile(r'href="(/s/[^/"]+/((?:check-in|feedback|meeting/\d+|section/\d+))/)"')
+WAITING = re.compile(r'href="/s/[^/"]+/((check-in|feedback|meeting|section)(?:/\d+)?)/"')
+# The waiting pages by what they are, not by their number: a row of the report is the same page on every dataset.
+WAITING_NAMES = {"meeting": "a meeting to plan", "section": "a part of the assessment to write"}
 
 
 def space_home(manifest: dict[str, Any]) -> str:
@@ -61,13 +63,12 @@ def space_home(manifest: dict[str, Any]) -> str:
 def space_pages(manifest: dict[str, Any], home_html: str = "") -> list[Page]:
     """The young person's pages; with the space's home page, also those it says are waiting."""
     home = space_home(manifest)
-    names = list(SPACE_PAGES)
-    for _href, page in WAITING.findall(home_html):
-        if page not in names:
-            names.append(page)
+    found = {name: name for name in SPACE_PAGES}
+    for page, kind in WAITING.findall(home_html):
+        found.setdefault(WAITING_NAMES.get(kind, kind), page)
     return [
-        Page(f"Young person: {name or 'home'}", f"{home}{name}/" if name else home, YOUNG_PERSON, young_persons=True)
-        for name in names
+        Page(f"Young person: {name or 'home'}", f"{home}{page}/" if page else home, YOUNG_PERSON, young_persons=True)
+        for name, page in found.items()
     ]
 
 

@@ -26,6 +26,11 @@ def _young_persons_client(manifest: dict) -> Client:
     return client
 
 
+def space_home_html(manifest: dict) -> str:
+    client = _young_persons_client(manifest)
+    return client.get(f"/s/{manifest['space_token']}/").content.decode()
+
+
 def clients_for(manifest: dict, people: set[str]) -> dict[str, Client]:
     clients = {}
     for who in sorted(people):

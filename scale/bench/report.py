@@ -35,6 +35,8 @@ class Results:
     scanned_on: str = ""
     referral_import: ImportTiming | None = None
     transfers: dict[str, Transfer] = field(default_factory=dict)
+    # Database label to the rows of the tables the scans read.
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -154,6 +156,10 @@ def render(results: Results) -> str:
         f"each, one after the other. Queries counted in process on each database ({sizes}).",
         f"Targets for a staff page: within {RATIO_TARGET:g}x the floor's median, p95 under {P95_TARGET_MS:g} ms, "
         f"queries the same at every size and at most {QUERY_TARGET}.",
+        *[
+            f"Rows at {label}: " + ", ".join(f"{what} {count:,}" for what, count in rows.items()) + "."
+            for label, rows in results.rows.items()
+        ],
         "",
         *_pages_table(results),
         "",

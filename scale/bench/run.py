@@ -104,9 +104,10 @@ def measure(options: Options, *, say=print) -> Results:
 
     for label, url in urls.items():
         say(f"Counting queries on {label}...")
-        # The measured database's pages include the young person's waiting pages found on their home page.
-        pages = results.pages if label == measured else all_pages(manifests[label])
         with datasets.on_database(datasets.database_name(url)):
+            results.rows[label] = scans.dataset_rows()
+            # Each database's own young person, with the pages their home page says are waiting.
+            pages = all_pages(manifests[label], queries.space_home_html(manifests[label]))
             results.counts[label] = queries.count_pages(manifests[label], pages)
 
     say("Timing the due-item scans and the referral import...")

@@ -20,8 +20,12 @@ from django.utils import timezone
 from accounts import notifications
 from accounts.models import User
 from accounts.tasks import send_reminders
+from assessments.models import ReviewPoint
+from cases.models import Case, TimelineEntry
 from dashboards.work import queries as work
+from feedback.models import Request
 from feedback.services import send_due
+from plans.models import Action, Meeting
 
 RUNS = 3
 # A table with more rows than this is "big": reading all of it for a few due items does not scale.
@@ -95,6 +99,19 @@ def measure(name: str, scan: Callable[[], object], *, runs: int = RUNS) -> Scan:
         except _Rollback:
             pass
     return Scan(name=name, median_ms=statistics.median(took), queries=len(captured), plans=plans)
+
+
+def dataset_rows() -> dict[str, int]:
+    """The rows of the tables the scans read, for the report."""
+    counted = {
+        "cases": Case,
+        "review points": ReviewPoint,
+        "timeline entries": TimelineEntry,
+        "meetings": Meeting,
+        "plan actions": Action,
+        "check-in and feedback requests": Request,
+    }
+    return {what: model._default_manager.count() for what, model in counted.items()}
 
 
 def _source_name(source: Callable) -> str:

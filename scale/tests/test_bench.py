@@ -57,6 +57,7 @@ def test_the_report_has_every_page_with_its_time_and_queries(manifest):
     results.timings = {page.name: timing.time_page(clients[page.who], page.path, count=2) for page in pages}
     results.counts["demo"] = queries.count_pages(manifest, pages)
     results.scans = scans.scans(manifest)
+    results.rows["demo"] = scans.dataset_rows()
     results.referral_import = importing.time_import(manifest, rows=20)
     cases = Case.objects.count()
     results.transfers = {
@@ -75,6 +76,7 @@ def test_the_report_has_every_page_with_its_time_and_queries(manifest):
         assert results.timings[page.name].status == 200, row
     assert results.counts["demo"][FLOOR][0] <= 6, "the floor is a session, a user and one query"
     assert "Reminder source assessments.reminders.review_reminders" in table
+    assert f"Rows at demo: cases {Case.objects.count()}," in table
     assert "| 20 |" in table and "| 3 | 1.0 | 3.0 |" in table
     assert manifest["space_token"] not in table
     # The import made 20 referrals and took them back; the scans wrote nothing either.
