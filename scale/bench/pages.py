@@ -74,8 +74,3 @@ def space_pages(manifest: dict[str, Any], home_html: str = "") -> list[Page]:
 
 def all_pages(manifest: dict[str, Any], home_html: str = "") -> list[Page]:
     return staff_pages(manifest) + space_pages(manifest, home_html)
-
-
-def redact(path: str) -> str:
-    """A page's address as the report shows it: a space's token is a key to a child's pages, never printed."""
-    return re.sub(r"^/s/[^/]+/", "/s/<token>/", path)

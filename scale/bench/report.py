@@ -134,6 +134,12 @@ def _transfer_table(results: Results) -> list[str]:
             f"| {found.asset_bytes / 1024:.1f} "
             f"| {found.total_bytes / 1024:.1f} | {meets} |"
         )
+    if any(not found.page_encoding for found in results.transfers.values()):
+        lines += [
+            "",
+            "A page that came uncompressed: whitenoise compresses the static files only, nothing in the application"
+            " compresses its pages (a web server in front may).",
+        ]
     return lines
 
 

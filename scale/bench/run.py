@@ -115,7 +115,10 @@ def measure(options: Options, *, say=print) -> Results:
     results.scans = scans.scans(manifest)
     results.referral_import = importing.time_import(manifest)
     results.notes += [
-        "The scans and the import run in process on the measured database, each in a transaction rolled back.",
+        "The scans and the import run in process on the measured database, each in a transaction rolled back; a"
+        f" scan's time is the median of {scans.RUNS} runs, each of which finds everything due (nothing was"
+        " recorded by the one before), and includes making the messages, not only the queries. A big table has"
+        f" more than {scans.BIG_TABLE_ROWS:,} rows.",
         "Bytes: every stylesheet, script, image and font the page or its stylesheets name is counted once, as"
         " on a first visit (a browser fetches a font or an image of a stylesheet only if the page uses it).",
     ]
