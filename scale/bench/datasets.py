@@ -122,6 +122,8 @@ def on_database(name: str) -> Iterator[None]:
     in-process counts and scans). The cache is emptied on the way in and out: it holds values read from
     the other database."""
     connection = connections["default"]
+    if connection.vendor != "postgresql":
+        raise RuntimeError("The benchmark's databases are PostgreSQL: run it with scale.bench_settings.")
     before = connection.settings_dict["NAME"]
     connection.close()
     connection.settings_dict["NAME"] = name
