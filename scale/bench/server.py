@@ -3,6 +3,7 @@ and stopped by the benchmark itself (stopped by its process id, whatever happens
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -30,9 +31,17 @@ def _wait_until_answering(url: str, process: subprocess.Popen) -> None:
     raise RuntimeError(f"gunicorn did not answer at {url} within {STARTUP_SECONDS} s")
 
 
+def _refuse_busy_port(port: int) -> None:
+    """Something already answering on the port would be measured instead of this server."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"Port {port} is in use: choose another with BENCH_PORT.")
+
+
 @contextmanager
 def serving(*, port: int, database_url: str, log: Path) -> Iterator[str]:
     """Serve the application on 127.0.0.1:`port` against `database_url`; yields the base URL."""
+    _refuse_busy_port(port)
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "scale.bench_settings", "DATABASE_URL": database_url}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "act.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"]
