@@ -69,20 +69,20 @@ def open_actions_overdue(case_ref: str = "pk") -> Exists:
 
 
 def annotate_case_flags(cases: QuerySet, user) -> QuerySet:
-    return cases.annotate(
-        first_contact_at=first_contact(),
-        ambitions_held=ambitions_held(),
+    # The first contact and the Ambitions meeting held are not shown themselves: aliases, written into the
+    # flags that read them, once each (an annotation would be selected as well, and so found twice).
+    return cases.alias(first_contact_at=first_contact(), ambitions_held=ambitions_held()).annotate(
         actions_overdue=open_actions_overdue(),
-    ).annotate(
         # The day of the first contact, where the service is, then 8 weeks of days: adding 8 weeks to the moment
         # itself would land an hour early across a change of the clocks, on the evening before.
         ambitions_due_by=ExpressionWrapper(
             TruncDate("first_contact_at", tzinfo=timezone.get_current_timezone()) + AMBITIONS_WITHIN,
             output_field=DateTimeField(),
         ),
-        # Without a first contact the comparison is unknown (NULL): the flag is then False, not None.
+        # "A contact before 8 weeks ago" (an index of contacts), not the first contact found again; with no
+        # contact at all there is none before, and the flag is False.
         ambitions_overdue=Case(
-            When(Q(ambitions_held=False, first_contact_at__lt=overdue_before()) & ~Q(stage=Stage.CLOSED), then=True),
+            When(Q(contact_before(overdue_before()), ambitions_held=False) & ~Q(stage=Stage.CLOSED), then=True),
             default=False,
             output_field=BooleanField(),
         ),

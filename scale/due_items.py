@@ -123,7 +123,10 @@ def _assessments(cases: list[Case], rng: random.Random, today, made: dict[str, i
         for assessment in assessments:
             author = worker_of[assessment.case_id]
             target = today + timedelta(days=rng.randint(-90, 90))
-            for status in (TimescaleAgreement.Status.PROPOSED, rng.choice(["agreed", "changed", "proposed"])):
+            decided = rng.choice(["agreed", "changed", "proposed"])
+            if decided != "proposed":
+                assessment.agreed_target_on = target  # as the decision keeps it
+            for status in (TimescaleAgreement.Status.PROPOSED, decided):
                 yield TimescaleAgreement(
                     assessment=assessment,
                     getting_to_know_weeks=6,
@@ -135,6 +138,7 @@ def _assessments(cases: list[Case], rng: random.Random, today, made: dict[str, i
 
     _bulk(made, ReviewPoint, reviews())
     _bulk(made, TimescaleAgreement, timescales())
+    Assessment.objects.bulk_update(assessments, ["agreed_target_on"], batch_size=BATCH)
 
 
 def _timeline(cases: list[Case], rng: random.Random, now: datetime, made: dict[str, int]) -> None:
