@@ -1,11 +1,12 @@
 """A database the size of a large service, made fast (bulk inserts, no services, no audit), to measure the
-scans that find what is due and the Cases page's flags on: `manage.py scale_due_items --cases 10000`.
+scans that find what is due and the Cases page's flags on: `manage.py scale_due_items --build 10000`.
 Only for a database of its own: it adds rows and never removes them.
 
 Each case has ten review points (nine held, one open), eight timeline entries (five contacts, three missing
 episodes, most with their return home interview done), two timescale agreements, a family plan with three
-goals of three actions (most done), six meetings (most held) of three attendees each, and a check-in rhythm.
-What is still open is spread from well past to well ahead of today, as in a real service."""
+goals of three actions (most done), six meetings (most held) of three attendees each, and a check-in
+rhythm with twenty requests (most sent and answered). What is still open is spread from well past to well
+ahead of today, as in a real service."""
 
 import random
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from django.utils import timezone
 
 from accounts.models import Team, User
 from assessments.models import Assessment, ReviewPoint, TimescaleAgreement
-from cases.models import Case, LivingSituation, Stage, TimelineEntry, YoungPerson
+from cases.models import Case, LivingSituation, Person, Stage, TimelineEntry, YoungPerson
+from feedback.models import Kind, Request, Rhythm
 from plans.models import Action, Attendee, FamilyPlan, Goal, Meeting
 
 BATCH = 2000
@@ -64,9 +66,10 @@ def build(*, cases: int, teams: int = 20, workers_per_team: int = 10, seed: int 
     _timeline(case_rows, rng, now, made)
     _plans(case_rows, rng, today, made)
     _meetings(case_rows, rng, now, made)
+    check_ins(case_rows, rng, now, made)
     with connection.cursor() as cursor:
-        for model in (Case, Assessment, ReviewPoint, TimescaleAgreement, TimelineEntry, Action, Meeting, Attendee):
-            cursor.execute(f"ANALYZE {model._meta.db_table}") if connection.vendor == "postgresql" else None
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")
     return made
 
 
@@ -225,6 +228,48 @@ def _meetings(cases: list[Case], rng: random.Random, now: datetime, made: dict[s
             for n in range(3)
         ),
     )
+
+
+def check_ins(cases: list[Case], rng: random.Random, now: datetime, made: dict[str, int]) -> None:
+    """A weekly check-in rhythm for each case (a tenth stopped), with twenty requests: sent and answered,
+    but for the latest few, some not yet sent."""
+    rhythms = _bulk(
+        made,
+        Rhythm,
+        (
+            Rhythm(
+                case=case,
+                kind=Kind.CHECK_IN,
+                person=Person.YOUNG_PERSON,
+                every_days=7,
+                weekday=rng.randint(0, 6),
+                earliest=time(9, 0),
+                latest=time(20, 0),
+                channel=Rhythm.Channel.EMAIL,
+                address="someone@example.com",
+                next_due_at=now + timedelta(hours=rng.randint(-48, 7 * 24)),
+                stopped_at=now if rng.random() < 0.1 else None,
+                created_by_id=_worker_id(case),
+            )
+            for case in cases
+        ),
+    )
+
+    def requests():
+        for rhythm in rhythms:
+            for weeks in range(20, 0, -1):
+                due = rhythm.next_due_at - timedelta(weeks=weeks)
+                unsent = weeks == 1 and rng.random() < 0.05
+                yield Request(
+                    rhythm=rhythm,
+                    case_id=rhythm.case_id,
+                    kind=rhythm.kind,
+                    due_at=due,
+                    sent_at=None if unsent else due,
+                    answered_at=None if unsent or rng.random() < 0.3 else due + timedelta(hours=2),
+                )
+
+    _bulk(made, Request, requests())
 
 
 def explain(sql: str, params=None) -> tuple[float, str]:
