@@ -17,7 +17,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -112,19 +112,18 @@ def notify(messages: list[Message]) -> int:
     return len(new)
 
 
-# Pairs asked about in one query: well under SQLite's limit on a query's parameters.
-PAIRS_PER_QUERY = 400
-
-
 def _not_recorded_yet(messages: list[Message]) -> list[Message]:
-    """The messages whose (person, key) has no notification yet, each pair once (the first message for it)."""
+    """The messages whose (person, key) has no notification yet, each pair once (the first message for it):
+    one query for the batch on PostgreSQL; on SQLite, one per few hundred (its limit on a query's values)."""
     by_pair: dict[tuple[int, str], Message] = {}
     for message in messages:
         by_pair.setdefault((message.recipient.pk, message.key), message)
     pairs = list(by_pair)
+    limit = connection.features.max_query_params
+    per_query = max(1, limit // 2) if limit else max(1, len(pairs))
     existing: set[tuple[int, str]] = set()
-    for start in range(0, len(pairs), PAIRS_PER_QUERY):
-        chunk = pairs[start : start + PAIRS_PER_QUERY]
+    for start in range(0, len(pairs), per_query):
+        chunk = pairs[start : start + per_query]
         # Both columns of the unique index; it may also find pairs crossed from two messages, which are
         # only looked up in `existing` and never used.
         found = Notification.objects.filter(
