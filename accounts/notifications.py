@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import get_connection, send_mail
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -102,12 +103,34 @@ def due_messages(now: datetime | None = None) -> list[Message]:
 
 def notify(messages: list[Message]) -> int:
     """Record the messages; one already recorded for the same person and key is left alone, even when two
-    runs race (the unique constraint decides). Returns how many are new."""
-    if not messages:
-        return 0
-    before = Notification.objects.count()
-    _record(messages)
-    return Notification.objects.count() - before
+    runs race (the unique constraint decides). Returns how many are new: found by asking which of this
+    batch's (person, key) pairs exist already, through the unique constraint's index, not by counting the
+    whole table before and after. (Two runs racing may both count the same one as new; it is recorded once.)"""
+    new = _not_recorded_yet(messages)
+    if new:
+        _record(new)
+    return len(new)
+
+
+def _not_recorded_yet(messages: list[Message]) -> list[Message]:
+    """The messages whose (person, key) has no notification yet, each pair once (the first message for it):
+    one query for the batch on PostgreSQL; on SQLite, one per few hundred (its limit on a query's values)."""
+    by_pair: dict[tuple[int, str], Message] = {}
+    for message in messages:
+        by_pair.setdefault((message.recipient.pk, message.key), message)
+    pairs = list(by_pair)
+    limit = connection.features.max_query_params
+    per_query = max(1, limit // 2) if limit else max(1, len(pairs))
+    existing: set[tuple[int, str]] = set()
+    for start in range(0, len(pairs), per_query):
+        chunk = pairs[start : start + per_query]
+        # Both columns of the unique index; it may also find pairs crossed from two messages, which are
+        # only looked up in `existing` and never used.
+        found = Notification.objects.filter(
+            recipient_id__in={recipient for recipient, _key in chunk}, key__in={key for _recipient, key in chunk}
+        ).values_list("recipient_id", "key")
+        existing.update(found)
+    return [message for pair, message in by_pair.items() if pair not in existing]
 
 
 MESSAGE_LENGTH = Notification._meta.get_field("message").max_length or 300
@@ -155,44 +178,92 @@ def _queue_emails() -> None:
         logger.exception("Could not queue the notification emails; the next reminders run will send them.")
 
 
-def deliver_emails(limit: int = 1000) -> int:
+@dataclass
+class _Group:
+    """The notifications of one email: one person, one kind, urgent or not. Only what the email needs is
+    kept (the first, how many, the last's key), however long the backlog."""
+
+    first: Notification
+    count: int = 0
+    last_pk: int = 0
+
+
+@dataclass
+class _Pending:
+    groups: dict[tuple[int, str, bool], _Group]
+    # Those not to be emailed: the people with no address, and each person's kinds they chose not to have.
+    no_address: set[int]
+    kinds_off: dict[int, set[str]]
+    last_pk: int = 0
+
+
+def deliver_emails() -> int:
     """Email notifications not emailed yet, to those who want that kind by email: one email per person and
     kind in a run (an email says only the kind, so twelve referrals past their target are one email that
-    says twelve, not twelve emails). A group is claimed by one update (atomic by itself) before it is sent,
-    so two workers never both send it. (A worker killed between the claim and the send loses that email;
-    the notifications themselves are still in the app.) Those not to be emailed are set aside together,
-    with one update. The recipients' choices come with the notifications: no query per email but its
-    claim. Returns how many emails were sent."""
-    pending = list(
-        Notification.objects.filter(emailed_at__isnull=True).select_related("recipient").order_by("created_at")[:limit]
-    )
-    groups: dict[tuple[int, str, bool], list[Notification]] = {}
-    unwanted = []
-    for n in pending:
-        if n.recipient.email and n.kind not in (n.recipient.emails_off or []):
-            groups.setdefault((n.recipient_id, n.kind, n.urgent), []).append(n)
-        else:
-            unwanted.append(n.pk)
-    if unwanted:
-        Notification.objects.filter(pk__in=unwanted, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    says twelve, not twelve emails). The whole backlog in one run (a run after an outage may find ten
+    thousand), read once. A group is claimed by one update (atomic by itself) before it is sent, so two
+    workers never both send it. (A worker killed between the claim and the send loses that email; the
+    notifications themselves are still in the app.) Those not to be emailed are set aside together, with
+    one update. The recipients' choices come with the notifications: no query per email but its claim, and
+    one connection to the mail server for the run. Returns how many emails were sent."""
+    pending = _pending_groups()
+    if not pending.last_pk:
+        return 0
+    _set_aside_unwanted(pending)
     sent = 0
-    for group in groups.values():
-        claimed = Notification.objects.filter(pk__in=[n.pk for n in group], emailed_at__isnull=True).update(
+    with get_connection() as mail_server:
+        for (recipient_id, kind, urgent), group in pending.groups.items():
+            # Up to the group's last one read: one that came later is left for the next run, one that came
+            # in between (committed late) goes in this email, and is counted in it.
+            claimed = Notification.objects.filter(
+                recipient_id=recipient_id, kind=kind, urgent=urgent, pk__lte=group.last_pk, emailed_at__isnull=True
+            ).update(emailed_at=timezone.now())
+            if claimed:
+                _send(group.first, claimed, specific=group.count == claimed == 1, connection=mail_server)
+                sent += 1
+    return sent
+
+
+def _pending_groups() -> _Pending:
+    """Every notification not emailed yet, in one query, sorted into the emails they make."""
+    pending = _Pending(groups={}, no_address=set(), kinds_off={})
+    unemailed = Notification.objects.filter(emailed_at__isnull=True).select_related("recipient")
+    for notification in unemailed.order_by("created_at", "pk").iterator(chunk_size=2000):
+        recipient = notification.recipient
+        pending.last_pk = max(pending.last_pk, notification.pk)
+        if not recipient.email:
+            pending.no_address.add(recipient.pk)
+        elif notification.kind in (recipient.emails_off or []):
+            pending.kinds_off.setdefault(recipient.pk, set()).add(notification.kind)
+        else:
+            key = (recipient.pk, notification.kind, notification.urgent)
+            group = pending.groups.setdefault(key, _Group(first=notification))
+            group.count += 1
+            group.last_pk = max(group.last_pk, notification.pk)
+    return pending
+
+
+def _set_aside_unwanted(pending: _Pending) -> None:
+    """One update: by person and kind (a handful of values), never by notification (thousands of them)."""
+    unwanted = Q(recipient_id__in=pending.no_address) if pending.no_address else Q(pk__in=[])
+    for recipient_id, kinds in pending.kinds_off.items():
+        unwanted |= Q(recipient_id=recipient_id, kind__in=kinds)
+    if pending.no_address or pending.kinds_off:
+        Notification.objects.filter(unwanted, pk__lte=pending.last_pk, emailed_at__isnull=True).update(
             emailed_at=timezone.now()
         )
-        if not claimed:
-            continue
-        first = group[0]
-        urgent = _("Urgent") + ": " if first.urgent else ""
-        count = f" ({claimed})" if claimed > 1 else ""
-        send_mail(
-            subject=f"ACT: {urgent}{email_text(first.key)}{count}",
-            message=_email_body(first, claimed, specific=len(group) == 1),
-            from_email=None,
-            recipient_list=[first.recipient.email],
-        )
-        sent += 1
-    return sent
+
+
+def _send(first: Notification, count: int, *, specific: bool, connection) -> None:
+    urgent = _("Urgent") + ": " if first.urgent else ""
+    how_many = f" ({count})" if count > 1 else ""
+    send_mail(
+        subject=f"ACT: {urgent}{email_text(first.key)}{how_many}",
+        message=_email_body(first, count, specific=specific),
+        from_email=None,
+        recipient_list=[first.recipient.email],
+        connection=connection,
+    )
 
 
 def _email_body(notification: Notification, count: int = 1, *, specific: bool = True) -> str:
