@@ -176,11 +176,14 @@ class Contributions:
 def _assessment_rows(cases: list[SeedCase], ids: dict[int, int]) -> Iterator[dict]:
     for case in cases:
         picture = case.opened_at + 80 * DAY
+        agreed = case.opened_at + 9 * DAY < case.until  # as `_timescale_rows` agrees it
         yield {
             "id": ids[case.pk],
             "case_id": case.pk,
             "created_at": case.opened_at,
             "first_picture_at": picture if picture < case.until else None,
+            # What the manager's decision keeps on the assessment (timescale_decide): the agreed target date.
+            "agreed_target_on": (case.opened_at + 84 * DAY).date() if agreed else None,
         }
 
 

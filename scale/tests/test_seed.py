@@ -147,6 +147,8 @@ def test_the_busy_case_has_a_bit_of_everything(seeded):
     assert case.network.count() >= 8
     assert case.assessment.pk == seeded["assessment"]
     assert Contribution.objects.filter(section__assessment=case.assessment).exists()
+    # The agreed target date is kept on the assessment, as the manager's decision keeps it.
+    assert case.assessment.agreed_target_on == case.assessment.timescales.get(status="agreed").target_date
     assert case.family_plan.pk == seeded["plan"]
     assert case.family_plan.goals.filter(actions__isnull=False, ratings__isnull=False).exists()
     assert Meeting.objects.filter(case=case, status=Meeting.Status.HELD).exists()
