@@ -17,9 +17,10 @@ from django.shortcuts import render
 
 from accounts.notifications import unread
 
-from . import access, audit
+from . import access, audit, flags
+from .missing import with_missing_counts
 from .models import Case, TimelineEntry
-from .queries import outstanding_interviews, with_flags
+from .queries import outstanding_interviews
 
 # The flags the header shows, named by the apps that register them in `cases.flags`.
 HEADER_FLAGS = (
@@ -77,7 +78,7 @@ def _frame(user, case: Case) -> Mapping[str, Any]:
     else:
         unread_count = Value(0)
     row = (
-        with_flags(Case.objects.filter(pk=case.pk), user)
+        _header_flags(Case.objects.filter(pk=case.pk), user)
         .annotate(
             interview_id=Subquery(interviews.values("pk")[:1]),
             interview_due_at=Subquery(interviews.values("return_interview_due_at")[:1]),
@@ -87,6 +88,13 @@ def _frame(user, case: Case) -> Mapping[str, Any]:
         .first()
     )
     return row or {}
+
+
+def _header_flags(cases, user):
+    """The flags of `with_flags` that the header shows: the missing episodes of the last 30 and 90 days and
+    the flags the apps above register. Not its "interview due" and "interview overdue": the header shows the
+    interview itself, and building a subquery costs as much as running it (the frame is on every page)."""
+    return flags.annotate(with_missing_counts(cases, user), user)
 
 
 def _interview(case: Case, frame: Mapping[str, Any]) -> TimelineEntry | None:
