@@ -1,6 +1,8 @@
 """The case overview and the changes made to the case itself: the young person's details, the people
 around the case, allocation, stage, closing and reopening, links to other cases, and the audit trail."""
 
+from collections.abc import Mapping
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -40,7 +42,7 @@ def _counted(rows: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _overview_counts(case) -> dict:
+def _overview_counts(case) -> Mapping[str, object]:
     """The people and professionals in the network now, and the moves of the last year: one query."""
     members = NetworkMember.objects.filter(case=OuterRef("pk"), removed_at__isnull=True)
     return (
