@@ -279,7 +279,13 @@ def _email_body(notification: Notification, count: int = 1, *, specific: bool = 
     ) % {"what": what, "link": f"{settings.SITE_URL}{path}"}
 
 
+def unread(user):
+    """The notifications the header counts: not read and not done (a queryset, so that a page that asks the
+    database about other things anyway can count these in the same query)."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True, done_at__isnull=True)
+
+
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True, done_at__isnull=True).count()
+    return unread(user).count()

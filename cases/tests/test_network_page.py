@@ -7,6 +7,7 @@ from django.utils.html import escape
 from act.testing import assert_query_budget
 from cases import services
 from cases.models import AuditEvent, NetworkMember
+from cases.tests.budgets import case_page_budget
 from cases.tests.network import active, add, url
 
 
@@ -99,7 +100,7 @@ def test_the_network_page_keeps_to_its_query_budget(client_for, key_worker, case
             closeness = ["close", "some", "distant"][index % 3]
             NetworkMember.objects.create(case=case, kind=kind, name=f"Person {index}", closeness=closeness)
 
-    assert_query_budget(client, url("network", case), add_rows=add_rows, budget=16)
+    assert_query_budget(client, url("network", case), add_rows=add_rows, budget=case_page_budget())
 
 
 def test_a_closed_cases_network_is_shown_read_only_with_the_reason(client_for, key_worker, closed_case):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -12,13 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.living import MoveForm
+from ..models import Move
 
 # The case shows how many times they moved in the last year: the measure of stability.
 STABILITY_DAYS = 365
 
 
+def in_last_year(moves: QuerySet[Move]) -> QuerySet[Move]:
+    """The moves of the last year, of those given."""
+    return moves.filter(moved_on__gt=timezone.localdate() - timedelta(days=STABILITY_DAYS))
+
+
 def moves_in_last_year(case) -> int:
-    return case.moves.filter(moved_on__gt=timezone.localdate() - timedelta(days=STABILITY_DAYS)).count()
+    return in_last_year(case.moves.all()).count()
 
 
 @require_GET

@@ -1,9 +1,12 @@
 """The case overview and the changes made to the case itself: the young person's details, the people
 around the case, allocation, stage, closing and reopening, links to other cases, and the audit trail."""
 
+from collections.abc import Mapping
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,27 +15,46 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.record import AllocateForm, LinkForm, PeopleForm, ReopenForm, StageForm, YoungPersonForm
-from ..models import CaseLink, KeyWorkerSpell, NetworkMember, StageChange
+from ..models import Case, CaseLink, KeyWorkerSpell, Move, NetworkMember, StageChange
 from . import closing
-from .living import moves_in_last_year
+from .living import in_last_year
 
 
 @require_GET
 def case_detail(request, pk: int):
     case = access.get_case_for_view(request.user, pk)
-    network = NetworkMember.objects.filter(case=case, removed_at__isnull=True).aggregate(
-        people=Count("pk"), professionals=Count("pk", filter=Q(kind=NetworkMember.Kind.PROFESSIONAL))
-    )
+    counts = _overview_counts(case)
     context = {
         "spells": KeyWorkerSpell.objects.filter(case=case).select_related("worker"),
         "stage_changes": StageChange.objects.filter(case=case).select_related("changed_by").order_by("-changed_at")[:5],
         "links": [(link, link.other(case)) for link in access.linked_cases(request.user, case)],
-        "network_counts": network,
+        "network_counts": {"people": counts["people"], "professionals": counts["professionals"]},
         "referrals": list(access.case_referrals(request.user, case)),
         "consent": access.current_consent(case),
-        "moves_last_year": moves_in_last_year(case),
+        "moves_last_year": counts["moves_last_year"],
     }
     return render_case(request, "cases/case_detail.html", case, "overview", context, viewed="case overview")
+
+
+def _counted(rows: QuerySet) -> Coalesce:
+    """How many of `rows` (a queryset of the case's rows, `case` its link to the case) there are, as a subquery."""
+    counted = rows.order_by().values("case").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _overview_counts(case) -> Mapping[str, object]:
+    """The people and professionals in the network now, and the moves of the last year: one query."""
+    members = NetworkMember.objects.filter(case=OuterRef("pk"), removed_at__isnull=True)
+    return (
+        Case.objects.filter(pk=case.pk)
+        .annotate(
+            people=_counted(members),
+            professionals=_counted(members.filter(kind=NetworkMember.Kind.PROFESSIONAL)),
+            moves_last_year=_counted(in_last_year(Move.objects.filter(case=OuterRef("pk")))),
+        )
+        .values("people", "professionals", "moves_last_year")
+        .get()
+    )
 
 
 def _form_page(request, case, form, title: str, *, viewed: str, **extra):

@@ -292,5 +292,10 @@ def version_agree(*, plan: FamilyPlan, meeting: Meeting | None, by: User) -> Agr
 def changes_since_agreed(plan: FamilyPlan):
     """What changed since the last agreed version (every change, when none was agreed yet), newest first."""
     last = AgreedVersion.objects.filter(plan=plan).order_by("-version").values_list("version", flat=True).first()
+    return changes_after(plan, last)
+
+
+def changes_after(plan: FamilyPlan, version: int | None):
+    """What changed after the agreed `version` (every change, when None: none was agreed yet), newest first."""
     changes = PlanChange.objects.filter(plan=plan)
-    return changes.filter(version__gt=last) if last is not None else changes
+    return changes.filter(version__gt=version) if version is not None else changes
