@@ -109,12 +109,10 @@ INTERVIEW_ON_TIME = Q(return_interview_done_at__lte=F("return_interview_due_at")
 
 
 def _interview_overdue(scope: Scope) -> Q:
-    # The cases of the interviews still outstanding, found once from their own index (`rhi_outstanding_idx`:
-    # few rows, however many cases), rather than by a look through each case's timeline.
     overdue = missing_episodes(scope).filter(
-        return_interview_done_at__isnull=True, return_interview_due_at__lt=scope.now
+        case=OuterRef("pk"), return_interview_done_at__isnull=True, return_interview_due_at__lt=scope.now
     )
-    return OPEN & Q(pk__in=overdue.values("case_id"))
+    return OPEN & Q(Exists(overdue))
 
 
 def _interview_late(scope: Scope) -> Q:
