@@ -43,7 +43,11 @@ class TeamFilterForm(forms.Form):
         if not data.get("period"):
             data["period"] = DEFAULT_PERIOD
         super().__init__(data)
-        cast(forms.ModelChoiceField, self.fields["worker"]).queryset = workers
+        worker = cast(forms.ModelChoiceField, self.fields["worker"])
+        worker.queryset = workers
+        # The choices drawn from `workers` itself, so that the page that lists them too asks once (a choice
+        # field's own choices would ask the database again as the form is drawn).
+        worker.widget.choices = [("", worker.empty_label), *((person.pk, str(person)) for person in workers)]
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.layout = Layout(

@@ -49,11 +49,13 @@ def figure_link(scope: figures.Scope, period: str, key: str, worker_id: int | No
 @require_GET
 def team_dashboard(request):
     team_id = _team_id(request)
-    form = TeamFilterForm(request.GET, workers=team_workers(team_id))
+    # Found once: the filter's choices and the caseload's rows.
+    workers = team_workers(team_id)
+    form = TeamFilterForm(request.GET, workers=workers)
     context = {"form": form, "team": request.user.team}
     if form.is_valid():
         scope = _scope(request, team_id, form)
-        context.update(_figures(scope, form.cleaned_data["period"], list(team_workers(team_id))))
+        context.update(_figures(scope, form.cleaned_data["period"], list(workers)))
     return render(request, "dashboards/team/dashboard.html", context)
 
 

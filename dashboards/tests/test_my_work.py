@@ -184,7 +184,9 @@ def test_the_number_of_queries_does_not_grow_with_the_cases(client_for, key_work
 
     client = client_for(key_worker)
     cases(2)
-    with django_assert_max_num_queries(25) as few:
+    # At most 15, as measured on the scale database; here one more: the tests' sign-in looks up the person's
+    # two-factor device.
+    with django_assert_max_num_queries(16) as few:
         assert len(page_of(client).context["due"]) == 10
     cases(6)
     with django_assert_max_num_queries(len(few.captured_queries)) as many:

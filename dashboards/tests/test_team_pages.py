@@ -150,7 +150,7 @@ def _add_cases(team, key_worker, count: int) -> None:
 @pytest.mark.parametrize(
     "address,budget",
     [
-        (DASHBOARD, 18),
+        (DASHBOARD, 14),
         (f"{CASES}?figure=moved", 13),
         (f"{CASES}?figure=interview_overdue&period=12m&worker=WORKER", 14),
     ],
