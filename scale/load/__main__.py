@@ -1,0 +1,62 @@
+"""python -m scale.load [mixed|cases|faults]
+
+mixed (make load): 50 people (LOAD_USERS) for 5 minutes (LOAD_TIME): workers, managers and young people.
+cases (make load-cases): 50 managers on the Cases page at once, as fast as it answers, for 1 minute.
+faults (make load-faults): the mixed load against a PostgreSQL, Redis and Celery worker of its own, while the
+worker is killed in a reminders run, Redis is stopped for a minute and PostgreSQL restarted; then the counts.
+"""
+
+import argparse
+
+from . import database, processes, report
+from .run import RESULTS, Options, locust, print_report, service_env, wait_locust
+
+MIXED = ["Worker", "Manager", "YoungPerson"]
+
+
+def _serve_and_load(options: Options, *, classes: list[str], name: str):
+    env = service_env(options)
+    if options.fresh:
+        database.drop(options.server, options.database)
+    manifest = database.ensure(server=options.server, name=options.database, cases=options.cases, env=env)
+    print(f"Serving {options.database} with gunicorn (2 workers) on 127.0.0.1:{options.port}.")
+    server = processes.gunicorn(port=options.port, env=env, log=RESULTS / f"{name}-gunicorn.log")
+    try:
+        print(f"{options.users} simulated people for {options.time} ({', '.join(classes)}).", flush=True)
+        crowd = locust(options, classes=classes, name=name, env=env, manifest=manifest)
+        try:
+            return wait_locust(crowd, name=name)
+        finally:
+            processes.stop(crowd)
+    finally:
+        processes.stop(server)
+
+
+def mixed() -> None:
+    options = Options.from_env(port=8831)
+    rows, total = _serve_and_load(options, classes=MIXED, name="mixed")
+    print_report("mixed", rows, total, report.verdict_mixed(rows, total))
+
+
+def cases() -> None:
+    options = Options.from_env(port=8832, time="1m")
+    rows, total = _serve_and_load(options, classes=["CasesPage"], name="cases")
+    page = next((row for row in rows if row.kind == "cases list"), total)
+    print_report("cases", rows, total, report.verdict_cases(page))
+
+
+def faults() -> None:
+    from . import faults as fault_test
+
+    fault_test.main()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m scale.load", description=__doc__.split("\n\n")[1])
+    parser.add_argument("scenario", nargs="?", default="mixed", choices=["mixed", "cases", "faults"])
+    scenario = parser.parse_args().scenario
+    {"mixed": mixed, "cases": cases, "faults": faults}[scenario]()
+
+
+if __name__ == "__main__":
+    main()
