@@ -46,9 +46,9 @@ def cases() -> None:
 
 
 def faults() -> None:
-    from . import faults as fault_test
+    from .faults import main as run_faults
 
-    fault_test.main()
+    run_faults()
 
 
 def main() -> None:

@@ -52,6 +52,7 @@ def service_env(options: Options, **extra: str) -> dict[str, str]:
     and the simulated people make neither."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "REDIS_URL"))}
     env.update(
+        DJANGO_SETTINGS_MODULE="act.settings",
         DATABASE_URL=options.database_url,
         SECRET_KEY_FILE=str(BASE_DIR / "var" / "secret-key"),
         DEBUG="false",
