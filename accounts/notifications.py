@@ -13,11 +13,12 @@ recorded with the change or not at all, and its email is sent once the change is
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -158,14 +159,21 @@ def _queue_emails() -> None:
 def deliver_emails(limit: int = 1000) -> int:
     """Email notifications not emailed yet, to those who want that kind by email: one email per person and
     kind in a run (an email says only the kind, so twelve referrals past their target are one email that
-    says twelve, not twelve emails). A group is claimed by one update (atomic by itself) before it is sent,
-    so two workers never both send it. (A worker killed between the claim and the send loses that email;
-    the notifications themselves are still in the app.) Those not to be emailed are set aside together,
-    with one update. The recipients' choices come with the notifications: no query per email but its
-    claim. Returns how many emails were sent."""
-    pending = list(
-        Notification.objects.filter(emailed_at__isnull=True).select_related("recipient").order_by("created_at")[:limit]
+    says twelve, not twelve emails). Those not to be emailed are set aside together, with one update. The
+    recipients' choices come with the notifications: no query per email but taking and marking it.
+
+    Each email is sent exactly once, whatever stops a run: a group is taken by one update (atomic by itself)
+    before it is sent, so two runs never both send it, and marked emailed after. A run that fails to send
+    gives the group back for the next run; a run killed between taking and sending leaves it taken, and a
+    later run takes it again once the taking has lapsed (settings.EMAIL_TAKEN_LAPSE_SECONDS). Only a run killed
+    in the instant between the mail server's acceptance and the marking would send it again.
+    Returns how many emails were sent."""
+    now = timezone.now()
+    free = Q(email_taken_at__isnull=True) | Q(
+        email_taken_at__lt=now - timedelta(seconds=settings.EMAIL_TAKEN_LAPSE_SECONDS)
     )
+    waiting = Notification.objects.filter(free, emailed_at__isnull=True)
+    pending = list(waiting.select_related("recipient").order_by("created_at")[:limit])
     groups: dict[tuple[int, str, bool], list[Notification]] = {}
     unwanted = []
     for n in pending:
@@ -174,25 +182,33 @@ def deliver_emails(limit: int = 1000) -> int:
         else:
             unwanted.append(n.pk)
     if unwanted:
-        Notification.objects.filter(pk__in=unwanted, emailed_at__isnull=True).update(emailed_at=timezone.now())
-    sent = 0
-    for group in groups.values():
-        claimed = Notification.objects.filter(pk__in=[n.pk for n in group], emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if not claimed:
-            continue
-        first = group[0]
-        urgent = _("Urgent") + ": " if first.urgent else ""
-        count = f" ({claimed})" if claimed > 1 else ""
+        waiting.filter(pk__in=unwanted).update(emailed_at=now)
+    return sum(_email_group(group, waiting=waiting, now=now) for group in groups.values())
+
+
+def _email_group(group: list[Notification], *, waiting, now) -> int:
+    """Take the group (those of it no other run has taken meanwhile), email it, and mark it emailed."""
+    mine = waiting.filter(pk__in=[n.pk for n in group])
+    taken = mine.update(email_taken_at=now)
+    if not taken:
+        return 0
+    # What this run took: the taking's moment is this run's own.
+    mine = Notification.objects.filter(pk__in=[n.pk for n in group], email_taken_at=now, emailed_at__isnull=True)
+    first = group[0]
+    urgent = _("Urgent") + ": " if first.urgent else ""
+    count = f" ({taken})" if taken > 1 else ""
+    try:
         send_mail(
             subject=f"ACT: {urgent}{email_text(first.key)}{count}",
-            message=_email_body(first, claimed, specific=len(group) == 1),
+            message=_email_body(first, taken, specific=len(group) == 1),
             from_email=None,
             recipient_list=[first.recipient.email],
         )
-        sent += 1
-    return sent
+    except Exception:
+        mine.update(email_taken_at=None)  # given back: the next run sends it
+        raise
+    mine.update(emailed_at=timezone.now())
+    return 1
 
 
 def _email_body(notification: Notification, count: int = 1, *, specific: bool = True) -> str:
