@@ -33,6 +33,10 @@ def _create(server: str, name: str, *, template: str | None = None) -> None:
         connection.execute(query)
 
 
+def copy(server: str, name: str, *, template: str) -> None:
+    _create(server, name, template=template)
+
+
 def drop(server: str, name: str) -> None:
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
@@ -48,7 +52,8 @@ def ensure(*, server: str, name: str, cases: int, env: Mapping[str, str], templa
     An existing database with a manifest is used as it is (delete it, or LOAD_FRESH=1, for a new one)."""
     manifest = manifest_of(name)
     if _exists(server, name) and manifest.exists():
-        print(f"Using the database {name} as it is ({manifest.relative_to(BASE_DIR)}).")
+        print(f"Using the database {name} ({manifest.relative_to(BASE_DIR)}), migrated.")
+        manage("migrate", "--noinput", "-v0", env=env)
         return manifest
     drop(server, name)
     if template and _exists(server, template) and manifest_of(template).exists():

@@ -110,6 +110,8 @@ class _Mail(socketserver.StreamRequestHandler):
         return lines
 
     def handle(self) -> None:
+        # A mail server takes a moment to greet (a real one looks the client up, then TLS): the pause.
+        time.sleep(self.server.pause)  # type: ignore[attr-defined]
         self._say("220 load-test mail")
         recipients: list[str] = []
         while line := self.rfile.readline().decode(errors="replace").strip():
@@ -140,7 +142,6 @@ class MailServer(socketserver.ThreadingTCPServer):
         record.write_text("")
 
     def keep(self, recipients: list[str], lines: list[str]) -> None:
-        time.sleep(self.pause)
         message = email.message_from_string("\n".join(lines), policy=email.policy.default)
         subject = str(message["Subject"] or "")
         with self._lock, self.record.open("a") as out:
