@@ -166,15 +166,23 @@ class Manager(Staff):
 
 
 class CasesPage(Staff):
-    """The throughput scenario: everyone on the Cases page at once, as fast as the service answers."""
+    """The throughput scenario: everyone on the Cases page at once, as fast as the service answers. The
+    statistics start again once the last of them has signed in: signing in (a deliberately slow password
+    hash) is not what this measures."""
 
     wait_time = constant(0)
     weight = 1
+    signed_in = 0
 
     def on_start(self):
         with _lock:
             username = next(_next_manager)
         self.sign_in(username)
+        with _lock:
+            CasesPage.signed_in += 1
+            everyone = CasesPage.signed_in == self.environment.runner.target_user_count
+        if everyone:
+            self.environment.runner.stats.reset_all()
 
     @task
     def cases(self):

@@ -116,4 +116,7 @@ def print_report(name: str, rows: list[report.Row], total: report.Row, verdict: 
         print(errors)
     print()
     print("\n".join(verdict))
+    # Everything here shares the machine (the simulated people too): its load says how fair the numbers are.
+    one, five, _fifteen = os.getloadavg()
+    print(f"The machine: {os.cpu_count()} cores, load average {one:.1f} (1 min), {five:.1f} (5 min) at the end.")
     sys.stdout.flush()
