@@ -65,7 +65,8 @@ def ensure(*, server: str, name: str, cases: int, env: Mapping[str, str], templa
     print(f"Seeding {name} with {cases} cases (LOAD_CASES); this takes a while once.")
     _create(server, name)
     manage("migrate", "--noinput", "-v0", env=env)
-    manage("seed_scale", f"--cases={cases}", env=env)
+    # --force: the service's settings have DEBUG off, but this database was created empty just above.
+    manage("seed_scale", f"--cases={cases}", "--force", env=env)
     if not manifest.exists():
         raise SystemExit(f"seed_scale wrote no manifest at {manifest}.")
     return manifest
