@@ -58,10 +58,14 @@ def ensure(*, server: str, name: str, cases: int, env: Mapping[str, str], templa
     drop(server, name)
     if template and _exists(server, template) and manifest_of(template).exists():
         print(f"Copying the benchmark's seeded database {template} into {name}.")
-        _create(server, name, template=template)
-        shutil.copyfile(manifest_of(template), manifest)
-        # The copy's own name in the manifest's place is all that differs.
-        return manifest
+        try:
+            _create(server, name, template=template)
+        except psycopg.errors.ObjectInUse:
+            # PostgreSQL copies a database only while nobody is connected to it (the benchmark is running).
+            print(f"{template} is in use; seeding instead.")
+        else:
+            shutil.copyfile(manifest_of(template), manifest)
+            return manifest
     print(f"Seeding {name} with {cases} cases (LOAD_CASES); this takes a while once.")
     _create(server, name)
     manage("migrate", "--noinput", "-v0", env=env)
