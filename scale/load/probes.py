@@ -30,6 +30,7 @@ class Prober:
     def __init__(self, *, base: str, manifest: dict, link: dict):
         self.base, self.manifest, self.link = base, manifest, link
         self.answers: dict[str, Counter] = defaultdict(Counter)
+        self.slowest: dict[str, float] = {}
         self.staff = self._signed_in()
         self.case = manifest["busy_case"]
         self.young = requests.Session()
@@ -132,7 +133,10 @@ class Prober:
         for kind, method in self.KINDS.items():
             if kind in self.ONCE and self.answers[f"{label}|{kind}"]:
                 continue
+            began = time.monotonic()
             self.answers[f"{label}|{kind}"][_status(getattr(self, method))] += 1
+            took = time.monotonic() - began
+            self.slowest[f"{label}|{kind}"] = max(self.slowest.get(f"{label}|{kind}", 0.0), took)
 
     def during(self, label: str, seconds: float, pause: float = 2.0) -> None:
         end = time.monotonic() + seconds
@@ -145,5 +149,6 @@ class Prober:
         for key, answers in self.answers.items():
             if key.startswith(f"{label}|"):
                 said = ", ".join(f"{status}: {count}" for status, count in sorted(answers.items(), key=str))
-                lines.append(f"  {key.split('|', 1)[1]:<44} {said}")
+                slowest = f" (slowest {self.slowest[key] * 1000:.0f} ms)" if key in self.slowest else ""
+                lines.append(f"  {key.split('|', 1)[1]:<44} {said}{slowest}")
         return "\n".join(lines)
