@@ -7,6 +7,7 @@ worker is killed in a reminders run, Redis is stopped for a minute and PostgreSQ
 """
 
 import argparse
+import os
 
 from . import database, processes, report
 from .run import RESULTS, Options, locust, print_report, service_env, wait_locust
@@ -18,7 +19,11 @@ def _serve_and_load(options: Options, *, classes: list[str], name: str):
     env = service_env(options)
     if options.fresh:
         database.drop(options.server, options.database)
-    manifest = database.ensure(server=options.server, name=options.database, cases=options.cases, env=env)
+    # The benchmark's seeded database, copied when it is there (LOAD_TEMPLATE names another).
+    template = os.environ.get("LOAD_TEMPLATE", "act_bench")
+    manifest = database.ensure(
+        server=options.server, name=options.database, cases=options.cases, env=env, template=template
+    )
     print(f"Serving {options.database} with gunicorn (2 workers) on 127.0.0.1:{options.port}.")
     server = processes.gunicorn(port=options.port, env=env, log=RESULTS / f"{name}-gunicorn.log")
     try:
