@@ -28,7 +28,7 @@ from locust.exception import StopUser
 
 MANIFEST = json.loads(Path(os.environ["LOAD_MANIFEST"]).read_text())
 PASSWORD = MANIFEST["password"]
-WORKERS = MANIFEST.get("workers") or [MANIFEST["worker"]]
+WORKERS = [MANIFEST["worker"], *MANIFEST.get("workers", [])]
 MANAGERS = [MANIFEST["manager"], *MANIFEST.get("managers", [])]
 LINKS = MANIFEST.get("assessment_links") or [{"token": MANIFEST["assessment_link_token"], "passcode": None}]
 
