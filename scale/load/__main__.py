@@ -24,6 +24,8 @@ def _serve_and_load(options: Options, *, classes: list[str], name: str):
     manifest = database.ensure(
         server=options.server, name=options.database, cases=options.cases, env=env, template=template
     )
+    for old in RESULTS.glob(f"{name}[-_]*"):  # the last run's logs and statistics
+        old.unlink()
     print(f"Serving {options.database} with gunicorn (2 workers) on 127.0.0.1:{options.port}.")
     server = processes.gunicorn(port=options.port, env=env, log=RESULTS / f"{name}-gunicorn.log")
     try:

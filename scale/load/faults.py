@@ -151,6 +151,8 @@ class Faults:
     def prepare(self) -> dict:
         FOLDER.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(self.redis.folder, ignore_errors=True)  # the last run's queue and counts
+        for old in [*FOLDER.glob("*.log"), *RESULTS.glob("faults[-_]*")]:  # the last run's logs and statistics
+            old.unlink()
         self.pg.start()
         self.redis.start()
         self.mail.start()
