@@ -20,7 +20,9 @@ import os
 import random
 import re
 import threading
+import time
 import uuid
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from locust import FastHttpUser, between, constant, events, task
@@ -47,6 +49,31 @@ _next_link = iter(LINKS)
 _lock = threading.Lock()
 # For each link's token: the markers the service answered "saved" for (the fault test looks for every one).
 SAVED: dict[str, list[str]] = {}
+
+
+class Steady:
+    """The times once everyone has started (signed in: a deliberately slow password hash, 50 at once), by kind
+    of page, beside locust's own statistics of the whole run: the report gives both."""
+
+    started = 0
+    since: float | None = None
+    times: dict[str, list[float]] = defaultdict(list)
+    failures: Counter = Counter()
+
+
+def _started(user) -> None:
+    with _lock:
+        Steady.started += 1
+        if Steady.since is None and Steady.started >= user.environment.runner.target_user_count:
+            Steady.since = time.time()
+
+
+@events.request.add_listener
+def _steady(name, response_time, exception, **kwargs):
+    if Steady.since is not None:
+        Steady.times[name].append(response_time)
+        if exception:
+            Steady.failures[name] += 1
 
 
 def _token(html: str) -> str:
@@ -82,6 +109,7 @@ class Worker(Staff):
             username = next(_next_worker)
         self.sign_in(username)
         self.cases = self._own_cases()
+        _started(self)
 
     def _own_cases(self) -> list[int]:
         page = self.client.get("/cases/", name="cases list (own)")
@@ -143,6 +171,7 @@ class Manager(Staff):
         with _lock:
             username = next(_next_manager)
         self.sign_in(username)
+        _started(self)
 
     @task(4)
     def cases_filtered(self):
@@ -166,23 +195,16 @@ class Manager(Staff):
 
 
 class CasesPage(Staff):
-    """The throughput scenario: everyone on the Cases page at once, as fast as the service answers. The
-    statistics start again once the last of them has signed in: signing in (a deliberately slow password
-    hash) is not what this measures."""
+    """The throughput scenario: everyone on the Cases page at once, as fast as the service answers."""
 
     wait_time = constant(0)
     weight = 1
-    signed_in = 0
 
     def on_start(self):
         with _lock:
             username = next(_next_manager)
         self.sign_in(username)
-        with _lock:
-            CasesPage.signed_in += 1
-            everyone = CasesPage.signed_in == self.environment.runner.target_user_count
-        if everyone:
-            self.environment.runner.stats.reset_all()
+        _started(self)
 
     @task
     def cases(self):
@@ -200,6 +222,7 @@ class YoungPerson(FastHttpUser):
             link = next(_next_link, None)
         if link is None:
             # More young people than links: a shared link would only measure its own refusals.
+            _started(self)
             raise StopUser()
         self.path = f"/s/{link['token']}/"
         self.text = ""
@@ -208,6 +231,7 @@ class YoungPerson(FastHttpUser):
         SAVED.setdefault(link["token"], [])
         self.token = link["token"]
         self.open_page()
+        _started(self)
 
     def open_page(self):
         page = self.client.get(self.path, name="young person: their part (page)")
@@ -251,6 +275,9 @@ def _json(response) -> dict:
 
 @events.quitting.add_listener
 def _write_saves(environment, **kwargs):
-    target = os.environ.get("LOAD_SAVES")
-    if target:
+    if target := os.environ.get("LOAD_SAVES"):
         Path(target).write_text(json.dumps(SAVED, indent=1))
+    if target := os.environ.get("LOAD_STEADY"):
+        seconds = time.time() - Steady.since if Steady.since else 0
+        kinds = {name: {"times": times, "failures": Steady.failures[name]} for name, times in Steady.times.items()}
+        Path(target).write_text(json.dumps({"seconds": seconds, "kinds": kinds}))

@@ -2,6 +2,8 @@
 50th, 95th and 99th percentiles of the response times for each kind of page, then the targets."""
 
 import csv
+import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +51,41 @@ def read(stats_csv: Path) -> tuple[list[Row], Row]:
     if total is None:
         raise SystemExit(f"{stats_csv} has no total: did locust run?")
     return rows, total
+
+
+def _percentile(ordered: list[float], share: float) -> float:
+    """The nearest-rank percentile of times already in order."""
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
+
+
+def _row(kind: str, times: list[float], failures: int, seconds: float) -> Row:
+    ordered = sorted(times)
+    return Row(
+        kind=kind,
+        requests=len(ordered),
+        failures=failures,
+        rps=len(ordered) / seconds if seconds else 0.0,
+        p50=_percentile(ordered, 0.50),
+        p95=_percentile(ordered, 0.95),
+        p99=_percentile(ordered, 0.99),
+    )
+
+
+def read_steady(steady_json: Path) -> tuple[list[Row], Row, float] | None:
+    """The times once everyone had started (the locustfile's `Steady`), as rows per kind and a total, and
+    how many seconds that lasted; None if everyone never started."""
+    if not steady_json.exists():
+        return None
+    found = json.loads(steady_json.read_text())
+    seconds, kinds = found["seconds"], found["kinds"]
+    if not seconds:
+        return None
+    rows = [_row(kind, value["times"], value["failures"], seconds) for kind, value in kinds.items()]
+    every = [time for value in kinds.values() for time in value["times"]]
+    total = _row("Aggregated", every, sum(value["failures"] for value in kinds.values()), seconds)
+    return rows, total, seconds
 
 
 def _line(row: Row) -> str:

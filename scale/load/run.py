@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +96,12 @@ def locust(
         "--loglevel=WARNING",
         *classes,
     ]
-    run_env = {**env, "LOAD_MANIFEST": str(manifest), "LOAD_SAVES": str(saves or "")}
+    run_env = {
+        **env,
+        "LOAD_MANIFEST": str(manifest),
+        "LOAD_SAVES": str(saves or ""),
+        "LOAD_STEADY": str(RESULTS / f"{name}_steady.json"),
+    }
     return processes.start(command, env=run_env, log=RESULTS / f"{name}-locust.log")
 
 
@@ -110,13 +115,24 @@ def wait_locust(process: subprocess.Popen, *, name: str) -> tuple[list[report.Ro
 
 
 def print_report(name: str, rows: list[report.Row], total: report.Row, verdict: list[str]) -> None:
-    print()
+    print("\nThe whole run:")
     print(report.table(rows, total))
     if errors := report.failures(RESULTS / f"{name}_failures.csv"):
         print(errors)
     print()
     print("\n".join(verdict))
+    sys.stdout.flush()
+
+
+def print_steady(name: str, verdict: Callable[[list[report.Row], report.Row], list[str]]) -> None:
+    """The same once everyone had signed in, and the machine's load."""
+    if steady := report.read_steady(RESULTS / f"{name}_steady.json"):
+        rows, total, seconds = steady
+        print(f"\nOnce everyone had signed in (the last {seconds:.0f} s):")
+        print(report.table(rows, total))
+        print()
+        print("\n".join(verdict(rows, total)))
     # Everything here shares the machine (the simulated people too): its load says how fair the numbers are.
     one, five, _fifteen = os.getloadavg()
-    print(f"The machine: {os.cpu_count()} cores, load average {one:.1f} (1 min), {five:.1f} (5 min) at the end.")
+    print(f"\nThe machine: {os.cpu_count()} cores, load average {one:.1f} (1 min), {five:.1f} (5 min) at the end.")
     sys.stdout.flush()
