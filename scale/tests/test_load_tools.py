@@ -69,3 +69,14 @@ def test_emails_are_counted_against_the_notifications_owed_one(key_worker, tmp_p
     # The same emails again: every one of them told twice.
     record.write_text(record.read_text() * 2)
     assert counts.emails(record, since)["told twice (or more)"] == 4
+
+
+def test_the_times_once_everyone_has_signed_in_give_percentiles_and_requests_per_second(tmp_path):
+    steady = tmp_path / "cases_steady.json"
+    times = [float(number) for number in range(1, 101)]
+    steady.write_text(json.dumps({"seconds": 10, "kinds": {"cases list": {"times": times, "failures": 2}}}))
+    rows, total, seconds = report.read_steady(steady)
+    (row,) = rows
+    assert (row.requests, row.failures, row.rps, row.p50, row.p95, row.p99) == (100, 2, 10.0, 50, 95, 99)
+    assert seconds == 10 and total.requests == 100
+    assert "NOT MET" in report.verdict_cases(row)[0]
