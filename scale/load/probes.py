@@ -45,7 +45,9 @@ class Prober:
     def _sign_in(self, session: requests.Session) -> requests.Response:
         page = session.get(f"{self.base}/account/sign-in/", timeout=TIMEOUT)
         data = {
-            "username": self.manifest["worker"],
+            # The team's manager, not the key worker: a restricted entry they add tells the key worker, so
+            # adding one queues an email through the broker.
+            "username": self.manifest["manager"],
             "password": self.manifest["password"],
             "csrfmiddlewaretoken": _token(page.text),
         }
