@@ -131,7 +131,19 @@ format: setup
 lighthouse: setup
 	$(BIN)/python scripts/lighthouse.py
 
+# The service at a council's size (see "Benchmark" in the README): PostgreSQL databases of 100 and BENCH_CASES
+# cases (made and seeded by seed_scale the first time, reused after; RESEED=1 rebuilds them), the application
+# under gunicorn with two workers on BENCH_PORT, BENCH_REQUESTS signed-in requests per page; the table is
+# printed and written to var/bench.md. Then the tests marked `bench` (the Cases page with 1,000 cases made by
+# the factories, in the tests' database).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/act_bench
+BENCH_CASES ?= 10000
+BENCH_REQUESTS ?= 100
+BENCH_PORT ?= 8821
 bench: setup
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_CASES=$(BENCH_CASES) BENCH_REQUESTS=$(BENCH_REQUESTS) \
+	  BENCH_PORT=$(BENCH_PORT) SECRET_KEY_FILE=$(CURDIR)/$(SECRET_FILE) DJANGO_SETTINGS_MODULE=scale.bench_settings \
+	  $(MANAGE) bench
 	$(BIN)/pytest -m bench -p no:xdist -s
 
 # The load test (scale/load/, see "Load test" in the README): simulated people (locust) against gunicorn with 2

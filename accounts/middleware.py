@@ -27,13 +27,17 @@ def _is_public(view_func) -> bool:
 
 class SessionLimitMiddleware:
     """Signs out a session started more than SESSION_ABSOLUTE_AGE ago, however busy it has been. On a page
-    that needs signing in, the person lands on the sign-in page with a message saying why."""
+    that needs signing in, the person lands on the sign-in page with a message saying why. On the way out,
+    starts the session's 30 idle minutes again when they are due (see accounts.sessions): Django's session
+    middleware, which runs after this one on the way out, then saves it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        sessions.refresh_expiry_when_due(request.session)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.user.is_authenticated or not sessions.is_too_old(request.session):

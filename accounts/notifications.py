@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import get_connection, send_mail
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -103,12 +103,34 @@ def due_messages(now: datetime | None = None) -> list[Message]:
 
 def notify(messages: list[Message]) -> int:
     """Record the messages; one already recorded for the same person and key is left alone, even when two
-    runs race (the unique constraint decides). Returns how many are new."""
-    if not messages:
-        return 0
-    before = Notification.objects.count()
-    _record(messages)
-    return Notification.objects.count() - before
+    runs race (the unique constraint decides). Returns how many are new: found by asking which of this
+    batch's (person, key) pairs exist already, through the unique constraint's index, not by counting the
+    whole table before and after. (Two runs racing may both count the same one as new; it is recorded once.)"""
+    new = _not_recorded_yet(messages)
+    if new:
+        _record(new)
+    return len(new)
+
+
+def _not_recorded_yet(messages: list[Message]) -> list[Message]:
+    """The messages whose (person, key) has no notification yet, each pair once (the first message for it):
+    one query for the batch on PostgreSQL; on SQLite, one per few hundred (its limit on a query's values)."""
+    by_pair: dict[tuple[int, str], Message] = {}
+    for message in messages:
+        by_pair.setdefault((message.recipient.pk, message.key), message)
+    pairs = list(by_pair)
+    limit = connection.features.max_query_params
+    per_query = max(1, limit // 2) if limit else max(1, len(pairs))
+    existing: set[tuple[int, str]] = set()
+    for start in range(0, len(pairs), per_query):
+        chunk = pairs[start : start + per_query]
+        # Both columns of the unique index; it may also find pairs crossed from two messages, which are
+        # only looked up in `existing` and never used.
+        found = Notification.objects.filter(
+            recipient_id__in={recipient for recipient, _key in chunk}, key__in={key for _recipient, key in chunk}
+        ).values_list("recipient_id", "key")
+        existing.update(found)
+    return [message for pair, message in by_pair.items() if pair not in existing]
 
 
 MESSAGE_LENGTH = Notification._meta.get_field("message").max_length or 300
@@ -156,59 +178,114 @@ def _queue_emails() -> None:
         logger.exception("Could not queue the notification emails; the next reminders run will send them.")
 
 
-def deliver_emails(limit: int = 1000) -> int:
+@dataclass
+class _Group:
+    """The notifications of one email: one person, one kind, urgent or not. Only what the email needs is
+    kept (the first, how many, the last's key), however long the backlog."""
+
+    first: Notification
+    count: int = 0
+    last_pk: int = 0
+
+
+@dataclass
+class _Pending:
+    groups: dict[tuple[int, str, bool], _Group]
+    # Those not to be emailed: the people with no address, and each person's kinds they chose not to have.
+    no_address: set[int]
+    kinds_off: dict[int, set[str]]
+    last_pk: int = 0
+
+
+def deliver_emails() -> int:
     """Email notifications not emailed yet, to those who want that kind by email: one email per person and
     kind in a run (an email says only the kind, so twelve referrals past their target are one email that
-    says twelve, not twelve emails). Those not to be emailed are set aside together, with one update. The
-    recipients' choices come with the notifications: no query per email but taking and marking it.
+    says twelve, not twelve emails). The whole backlog in one run (a run after an outage may find ten
+    thousand), read once. Those not to be emailed are set aside together, with one update. The recipients'
+    choices come with the notifications: no query per email but taking it and marking it sent, and one
+    connection to the mail server for the run.
 
     Each email is sent exactly once, whatever stops a run: a group is taken by one update (atomic by itself)
-    before it is sent, so two runs never both send it, and marked emailed after. A run that fails to send
-    gives the group back for the next run; a run killed between taking and sending leaves it taken, and a
-    later run takes it again once the taking has lapsed (settings.EMAIL_TAKEN_LAPSE_SECONDS). Only a run killed
+    before it is sent, so two workers never both send it, and marked emailed after. A send that fails gives
+    the group back for the next run; a worker killed between taking and sending leaves it taken, and a later
+    run takes it again once the taking has lapsed (settings.EMAIL_TAKEN_LAPSE_SECONDS). Only a worker killed
     in the instant between the mail server's acceptance and the marking would send it again.
     Returns how many emails were sent."""
-    now = timezone.now()
-    free = Q(email_taken_at__isnull=True) | Q(
-        email_taken_at__lt=now - timedelta(seconds=settings.EMAIL_TAKEN_LAPSE_SECONDS)
-    )
-    waiting = Notification.objects.filter(free, emailed_at__isnull=True)
-    pending = list(waiting.select_related("recipient").order_by("created_at")[:limit])
-    groups: dict[tuple[int, str, bool], list[Notification]] = {}
-    unwanted = []
-    for n in pending:
-        if n.recipient.email and n.kind not in (n.recipient.emails_off or []):
-            groups.setdefault((n.recipient_id, n.kind, n.urgent), []).append(n)
-        else:
-            unwanted.append(n.pk)
-    if unwanted:
-        waiting.filter(pk__in=unwanted).update(emailed_at=now)
-    return sum(_email_group(group, waiting=waiting, now=now) for group in groups.values())
-
-
-def _email_group(group: list[Notification], *, waiting, now) -> int:
-    """Take the group (those of it no other run has taken meanwhile), email it, and mark it emailed."""
-    mine = waiting.filter(pk__in=[n.pk for n in group])
-    taken = mine.update(email_taken_at=now)
-    if not taken:
+    pending = _pending_groups()
+    if not pending.last_pk:
         return 0
-    # What this run took: the taking's moment is this run's own.
-    mine = Notification.objects.filter(pk__in=[n.pk for n in group], email_taken_at=now, emailed_at__isnull=True)
-    first = group[0]
-    urgent = _("Urgent") + ": " if first.urgent else ""
-    count = f" ({taken})" if taken > 1 else ""
+    _set_aside_unwanted(pending)
+    sent = 0
+    now = timezone.now()  # the moment of this run's takings: what it took is what it marks
+    with get_connection() as mail_server:
+        for (recipient_id, kind, urgent), group in pending.groups.items():
+            # Up to the group's last one read: one that came later is left for the next run, one that came
+            # in between (committed late) goes in this email, and is counted in it.
+            mine = Notification.objects.filter(
+                recipient_id=recipient_id, kind=kind, urgent=urgent, pk__lte=group.last_pk, emailed_at__isnull=True
+            )
+            taken = mine.filter(_free()).update(email_taken_at=now)
+            if taken:
+                _send_taken(mine.filter(email_taken_at=now), group, taken, connection=mail_server)
+                sent += 1
+    return sent
+
+
+def _free() -> Q:
+    """Not taken by a run, or taken by one that stopped before sending (its taking has lapsed)."""
+    lapsed = timezone.now() - timedelta(seconds=settings.EMAIL_TAKEN_LAPSE_SECONDS)
+    return Q(email_taken_at__isnull=True) | Q(email_taken_at__lt=lapsed)
+
+
+def _send_taken(taken, group: "_Group", count: int, *, connection) -> None:
     try:
-        send_mail(
-            subject=f"ACT: {urgent}{email_text(first.key)}{count}",
-            message=_email_body(first, taken, specific=len(group) == 1),
-            from_email=None,
-            recipient_list=[first.recipient.email],
-        )
+        _send(group.first, count, specific=group.count == count == 1, connection=connection)
     except Exception:
-        mine.update(email_taken_at=None)  # given back: the next run sends it
+        taken.update(email_taken_at=None)  # given back: the next run sends it
         raise
-    mine.update(emailed_at=timezone.now())
-    return 1
+    taken.update(emailed_at=timezone.now())
+
+
+def _pending_groups() -> _Pending:
+    """Every notification not emailed yet, in one query, sorted into the emails they make."""
+    pending = _Pending(groups={}, no_address=set(), kinds_off={})
+    unemailed = Notification.objects.filter(_free(), emailed_at__isnull=True).select_related("recipient")
+    for notification in unemailed.order_by("created_at", "pk").iterator(chunk_size=2000):
+        recipient = notification.recipient
+        pending.last_pk = max(pending.last_pk, notification.pk)
+        if not recipient.email:
+            pending.no_address.add(recipient.pk)
+        elif notification.kind in (recipient.emails_off or []):
+            pending.kinds_off.setdefault(recipient.pk, set()).add(notification.kind)
+        else:
+            key = (recipient.pk, notification.kind, notification.urgent)
+            group = pending.groups.setdefault(key, _Group(first=notification))
+            group.count += 1
+            group.last_pk = max(group.last_pk, notification.pk)
+    return pending
+
+
+def _set_aside_unwanted(pending: _Pending) -> None:
+    """One update: by person and kind (a handful of values), never by notification (thousands of them)."""
+    unwanted = Q(recipient_id__in=pending.no_address) if pending.no_address else Q(pk__in=[])
+    for recipient_id, kinds in pending.kinds_off.items():
+        unwanted |= Q(recipient_id=recipient_id, kind__in=kinds)
+    if pending.no_address or pending.kinds_off:
+        Notification.objects.filter(unwanted, pk__lte=pending.last_pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+
+
+def _send(first: Notification, count: int, *, specific: bool, connection) -> None:
+    urgent = _("Urgent") + ": " if first.urgent else ""
+    how_many = f" ({count})" if count > 1 else ""
+    send_mail(
+        subject=f"ACT: {urgent}{email_text(first.key)}{how_many}",
+        message=_email_body(first, count, specific=specific),
+        from_email=None,
+        recipient_list=[first.recipient.email],
+        connection=connection,
+    )
 
 
 def _email_body(notification: Notification, count: int = 1, *, specific: bool = True) -> str:

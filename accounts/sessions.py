@@ -1,5 +1,6 @@
 """When a session was signed in, kept in the session itself, so that SessionLimitMiddleware can end it
-SESSION_ABSOLUTE_AGE later however busy it has been (the 30 idle minutes are Django's own expiry)."""
+SESSION_ABSOLUTE_AGE later however busy it has been (the 30 idle minutes are Django's own expiry); and
+when its expiry last started again, so that a request writes the session only when there is a reason."""
 
 import time
 
@@ -11,6 +12,10 @@ from django.dispatch import receiver
 from .models import User
 
 SIGNED_IN_AT = "signed_in_at"
+EXPIRY_REFRESHED_AT = "expiry_refreshed_at"
+# Writing the session on every request cost three queries a page; once a minute at most keeps the
+# 30 idle minutes true to within a minute (a session ends between 29 and 30 minutes without use).
+EXPIRY_REFRESH_INTERVAL = 60
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.sessions.stamp_sign_in")
@@ -26,6 +31,19 @@ def is_too_old(session) -> bool:
     if not isinstance(signed_in_at, int):
         return True
     return time.time() - signed_in_at > settings.SESSION_ABSOLUTE_AGE
+
+
+def refresh_expiry_when_due(session) -> None:
+    """Start the session's 30 minutes again if they were last started more than a minute ago, or if the
+    session is being written anyway: changing it is what makes Django's middleware save it, with a new
+    expiry. A session that is empty, or was ended in this request, is left alone (nothing to keep)."""
+    if session.session_key is None or session.is_empty():
+        return
+    now = int(time.time())
+    refreshed_at = session.get(EXPIRY_REFRESHED_AT)
+    stale = not isinstance(refreshed_at, int) or now - refreshed_at >= EXPIRY_REFRESH_INTERVAL
+    if stale or session.modified:
+        session[EXPIRY_REFRESHED_AT] = now
 
 
 def end_every_session(user: User) -> None:

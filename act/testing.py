@@ -12,9 +12,10 @@ def sign_in_fully(client, user):
     authenticator app, made if they have none).
 
     The session is written directly, holding what signing in puts there (as Client.force_login does,
-    then django-otp and accounts.sessions), without the work of signing in itself: its signals (the
-    last sign-in time, django-axes' record of the sign-in) and a second save. Almost every test starts
-    signed in, so that work was a good part of many tests; the sign-in tests go through the real pages.
+    then django-otp and accounts.sessions, whose middleware stamps when the expiry started), without the
+    work of signing in itself: its signals (the last sign-in time, django-axes' record of the sign-in)
+    and a second save. Almost every test starts signed in, so that work was a good part of many tests;
+    the sign-in tests go through the real pages.
     As at a real sign-in, a session of someone else's is replaced, and an anonymous one keeps its data."""
     import time
     from importlib import import_module
@@ -24,7 +25,7 @@ def sign_in_fully(client, user):
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from accounts.sessions import SIGNED_IN_AT
+    from accounts.sessions import EXPIRY_REFRESHED_AT, SIGNED_IN_AT
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
@@ -41,7 +42,7 @@ def sign_in_fully(client, user):
     session[SESSION_KEY] = user_id
     session[BACKEND_SESSION_KEY] = backend
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session[SIGNED_IN_AT] = int(time.time())
+    session[SIGNED_IN_AT] = session[EXPIRY_REFRESHED_AT] = int(time.time())
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key

@@ -22,6 +22,10 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # When the key worker marked the first full picture as reached (the agreed timescale's aim).
     first_picture_at = models.DateTimeField(null=True, blank=True)
+    # The target date of the latest timescale the manager agreed or changed, kept here by the decision
+    # (services.timescale_decide): the Cases page and the case header read it with the assessment, found by
+    # its case, instead of sorting every case's timescale versions for the latest decided one.
+    agreed_target_on = models.DateField(null=True, blank=True, editable=False)
 
     def __str__(self):
         return f"Assessment of case {self.case_id}"

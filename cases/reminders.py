@@ -20,18 +20,22 @@ INTERVIEW_WARNING = timedelta(hours=24)
 
 
 class TeamManagers:
-    """The managers of each team, looked up once per team in a run."""
+    """The managers of each team, looked up once in a run, for every team at once (a run over a large
+    service tells the managers of many teams: one query, not one per team)."""
 
     def __init__(self):
-        self._by_team: dict[int, list[User]] = {}
+        self._by_team: dict[int, list[User]] | None = None
 
     def of(self, case: Case) -> list[User]:
         return self.of_team(case.team_id)
 
     def of_team(self, team_id: int) -> list[User]:
-        if team_id not in self._by_team:
-            self._by_team[team_id] = list(access.team_managers(team_id))
-        return self._by_team[team_id]
+        if self._by_team is None:
+            self._by_team = {}
+            for manager in access.managers_of_every_team():
+                assert manager.team_id is not None, "the query asks for managers of a team"
+                self._by_team.setdefault(manager.team_id, []).append(manager)
+        return self._by_team.get(team_id, [])
 
 
 def due_or_overdue(

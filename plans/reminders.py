@@ -21,7 +21,7 @@ from accounts.notifications import Message
 from cases.models import Case, Stage
 
 from .models import Action, Attendee, Meeting
-from .queries import AMBITIONS_WITHIN, ambitions_held, first_contact, overdue_before
+from .queries import AMBITIONS_WITHIN, ambitions_held, contact_before, first_contact, overdue_before
 
 MEETING_WARNING = timedelta(days=2)
 AMBITIONS_WARNING = timedelta(weeks=2)
@@ -58,11 +58,13 @@ def meeting_reminders(now: datetime) -> list[Message]:
 
 def ambitions_reminders(now: datetime) -> list[Message]:
     today = timezone.localdate(now)
+    # Which cases first (a contact before the warning starts, no Ambitions meeting held), then the first
+    # contact of those few only.
     cases = (
         Case.objects.exclude(stage=Stage.CLOSED)
-        .annotate(first_contact_at=first_contact())
-        .filter(first_contact_at__lt=overdue_before(today) + AMBITIONS_WARNING)
+        .filter(contact_before(overdue_before(today) + AMBITIONS_WARNING))
         .exclude(ambitions_held())
+        .annotate(first_contact_at=first_contact())
         .select_related("young_person", "key_worker", "plan_coordinator")
     )
     messages = []

@@ -6,12 +6,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.sessions import SIGNED_IN_AT
+from accounts.sessions import EXPIRY_REFRESHED_AT, SIGNED_IN_AT
 from act.testing import sign_in_fully
 
 SIGN_IN = reverse("accounts:sign-in")
@@ -46,16 +48,49 @@ def test_sign_in_records_when(client, key_worker):
 
 def test_thirty_minutes_without_use_end_the_session():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+
+
+def expiry_refreshed_minutes_ago(client, minutes: float) -> str:
+    """The session as it is when its 30 minutes last started `minutes` ago; its key."""
+    session = client.session
+    session[EXPIRY_REFRESHED_AT] = int(time.time() - minutes * 60)
+    session.save()
+    key = session.session_key
+    expires = timezone.now() + timedelta(minutes=30 - minutes)
+    Session.objects.filter(session_key=key).update(expire_date=expires)
+    return key
 
 
 def test_every_request_gives_the_session_thirty_more_minutes(client_for, key_worker):
     client = client_for(key_worker)
-    key = client.cookies[settings.SESSION_COOKIE_NAME].value
-    Session.objects.filter(session_key=key).update(expire_date=timezone.now() + timedelta(minutes=1))
+    key = expiry_refreshed_minutes_ago(client, 29)
     assert client.get(CASES).status_code == 200
     expires = Session.objects.get(session_key=key).expire_date
     assert timedelta(minutes=29) < expires - timezone.now() <= timedelta(minutes=30)
+
+
+def test_a_request_within_a_minute_of_the_last_refresh_writes_nothing(client_for, key_worker):
+    client = client_for(key_worker)
+    key = expiry_refreshed_minutes_ago(client, 0.5)
+    expires = Session.objects.get(session_key=key).expire_date
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(CASES).status_code == 200
+    writes = [query["sql"] for query in captured if "django_session" in query["sql"] and "SELECT" not in query["sql"]]
+    assert writes == []
+    assert Session.objects.get(session_key=key).expire_date == expires
+
+
+def test_a_request_a_minute_after_the_last_refresh_refreshes_the_expiry(client_for, key_worker):
+    client = client_for(key_worker)
+    key = expiry_refreshed_minutes_ago(client, 1.1)
+    assert client.get(CASES).status_code == 200
+    assert Session.objects.get(session_key=key).expire_date - timezone.now() > timedelta(minutes=29, seconds=50)
+    assert abs(client.session[EXPIRY_REFRESHED_AT] - time.time()) < 5
+
+
+def test_an_anonymous_visit_makes_no_session(client, db):
+    client.get(SIGN_IN)
+    assert not Session.objects.exists()
 
 
 def test_an_idle_session_ends(client_for, key_worker):

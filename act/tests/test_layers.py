@@ -8,7 +8,16 @@ from pathlib import Path
 
 from django.conf import settings
 
-LAYERS = {"accounts": 0, "cases": 1, "assessments": 2, "plans": 2, "feedback": 2, "supervision": 2, "dashboards": 3, "scale": 4}
+LAYERS = {
+    "accounts": 0,
+    "cases": 1,
+    "assessments": 2,
+    "plans": 2,
+    "feedback": 2,
+    "supervision": 2,
+    "dashboards": 3,
+    "scale": 4,
+}
 
 
 def _modules(app: str):

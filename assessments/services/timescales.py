@@ -87,6 +87,9 @@ def timescale_decide(
         comment=comment,
         created_by=by,
     )
+    assessment = proposal.assessment
+    assessment.agreed_target_on = decision.target_date
+    assessment.save(update_fields=["agreed_target_on"])
     audit.record(user=by, case=proposal.assessment.case, action=Action.CHANGE, what="assessment timescale agreed")
     notices.timescale_decided(proposal=proposal, decision=decision, by=by)
     return decision

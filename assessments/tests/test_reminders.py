@@ -192,3 +192,30 @@ def test_a_run_cut_off_half_way_is_completed_by_the_next_without_repeats(case, k
     assert Notification.objects.count() == 4 and len(mail.outbox) == 4
     send_reminders()
     assert Notification.objects.count() == 4 and len(mail.outbox) == 4
+
+
+def test_the_managers_of_every_team_are_found_with_one_query(key_worker, other_team):
+    from accounts.models import User
+    from accounts.tests.factories import TeamFactory, UserFactory
+    from cases.tests.factories import CaseFactory
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            due_messages()
+        return len(captured.captured_queries)
+
+    def overdue_in_a_team_of_its_own(number):
+        team = TeamFactory(name=f"Team {number}")
+        UserFactory(username=f"manager-{number}", role=User.Role.MANAGER, team=team)
+        worker = UserFactory(username=f"worker-{number}", team=team)
+        case = CaseFactory(team=team, key_worker=worker)
+        _review_due_in(case, -1)
+        _missing(case, worker, returned_hours_ago=80)
+
+    overdue_in_a_team_of_its_own(1)
+    one_team = count()
+    for number in range(2, 6):
+        overdue_in_a_team_of_its_own(number)
+    assert count() == one_team
+    managers = {m.recipient.username for m in due_messages() if m.key.startswith("review-overdue")}
+    assert managers >= {f"manager-{number}" for number in range(1, 6)}

@@ -261,4 +261,10 @@ def linked_cases(user: User, case: Case) -> QuerySet[CaseLink]:
 
 def team_managers(team_id: int) -> QuerySet[User]:
     """The people who manage a team now (for notifications): its active members whose role is manager."""
-    return User.objects.filter(team_id=team_id, role=User.Role.MANAGER, is_active=True)
+    return managers_of_every_team().filter(team_id=team_id)
+
+
+def managers_of_every_team() -> QuerySet[User]:
+    """The people who manage each team now, of every team (a reminders run tells the managers of many
+    teams: one query for all of them)."""
+    return User.objects.filter(team__isnull=False, role=User.Role.MANAGER, is_active=True)

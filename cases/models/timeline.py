@@ -57,6 +57,11 @@ class TimelineEntry(models.Model):
         verbose_name_plural = _("timeline entries")
         indexes = [
             models.Index(fields=["case", "-occurred_at"]),
+            # A case's first contact (the Ambitions meeting's clock, on the Cases page and in the reminders
+            # run): the first entry of this index for the case, with no other kind to step over.
+            models.Index(
+                fields=["case", "occurred_at"], condition=models.Q(kind="contact"), name="timeline_contact_idx"
+            ),
             # Finding return home interviews coming due or overdue: one indexed query.
             models.Index(
                 fields=["return_interview_due_at"],

@@ -41,4 +41,8 @@ def space_page(request: HttpRequest, link: SharedLink, address: str, page: str) 
     # The pages a space opens from other apps (the plan, a meeting, a part of the assessment) use their own
     # templates: this lets the young person's layout offer the way back to the space on them too.
     request.space_home = space.home  # type: ignore[attr-defined]
+    # ... and say whose space it is there too: the young person's own wears their picture and colours, a
+    # parent's or carer's does not (the picture is the young person's own).
+    request.space_own = space.is_young_person  # type: ignore[attr-defined]
+    request.space_look = space.case.young_person.look if space.is_young_person else None  # type: ignore[attr-defined]
     return found.view(request, space, rest)

@@ -29,6 +29,9 @@ def agreed_timescale(case: Case, *, target: date, by) -> None:
         status=TimescaleAgreement.Status.AGREED,
         created_by=by,
     )
+    # As the decision does (assessments.services.timescale_decide).
+    case.assessment.agreed_target_on = target
+    case.assessment.save(update_fields=["agreed_target_on"])
 
 
 def review_due(case: Case, due_on: date) -> None:

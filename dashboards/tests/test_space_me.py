@@ -84,6 +84,29 @@ def test_keeping_the_image_saves_it_records_it_and_the_space_wears_it_on_every_p
     assert 'value="blue" checked' in me
 
 
+def test_the_plan_the_space_opens_wears_her_image_and_colours_and_a_parents_space_does_not(
+    client, case, key_worker, space
+):
+    from django.test import Client
+
+    from plans.tests.helpers import a_plan
+
+    a_plan(case, key_worker)
+    home, _link = space
+    before = client.get(f"{home}plan/").content.decode()
+    assert "act-yp--theme" not in before and "act-yp__me-link" not in before and "My space" in before
+    client.post(f"{home}me/", {**CHOICES, "action": "keep"})
+    plan = client.get(f"{home}plan/").content.decode()
+    assert "act-yp act-yp--theme-blue" in plan and 'class="act-yp__me-link"' in plan
+    assert "pink jumper with a collar" in plan and f'href="{home}me/"' in plan
+    mum = Client()
+    mums_home, _ = open_space(mum, case, key_worker, person=Person.PARENT_CARER, name="Mum")
+    for path in (mums_home, f"{mums_home}plan/"):
+        page = mum.get(path).content.decode()
+        assert "act-yp--theme" not in page and "pink jumper" not in page and "act-yp__me-link" not in page, path
+        assert "Our space" in page, path
+
+
 def test_the_same_image_twice_on_the_page_shares_no_id(client, case, key_worker, space):
     home, _link = space
     client.post(f"{home}me/", {**CHOICES, "action": "keep"})

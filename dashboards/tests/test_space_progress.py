@@ -229,7 +229,7 @@ def test_the_same_number_of_queries_with_one_check_in_as_with_twenty_and_six_goa
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     # The door (session, link, its use), the plan, the goals and their scores, the check-ins, the next
-    # meeting, who reads them (three), and the session saved.
+    # meeting, who reads them (three); the session is written only when its expiry is due (accounts.sessions).
     assert counts[1] <= 15, counts
     with django_assert_num_queries(counts[1]):
         client.get(f"{home}progress/")

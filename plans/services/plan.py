@@ -126,6 +126,14 @@ def key_person_words_add(*, words_link: KeyPersonLink, going_well: str, will_do:
     going_well, will_do = going_well.strip(), will_do.strip()
     if not (going_well or will_do):
         raise PlanError(_("Write something first."))
+    # The same words sent again through the same link (a second tap on a slow phone) are one entry, not
+    # two: the link's row is locked first, so that two sends arriving together are answered one at a time.
+    KeyPersonLink.objects.select_for_update().filter(pk=words_link.pk).exists()
+    already = KeyPersonWords.objects.filter(
+        link=words_link, going_well=going_well, will_do=will_do, removed_at__isnull=True
+    ).first()
+    if already is not None:
+        return already
     plan = words_link.plan
     shared = words_link.link
     words = KeyPersonWords.objects.create(

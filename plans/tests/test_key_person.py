@@ -161,6 +161,18 @@ def test_nans_words_land_in_the_plan_marked_as_hers_and_in_its_history(client, c
     assert "She laughs again" in again  # her own words, behind her passcode
 
 
+def test_the_same_words_sent_twice_are_one_entry_and_one_change(client, key_worker, plan, nan):
+    _, path = open_words(client, plan, nan, key_worker)
+    version = plan.version
+    words = {"action": "words", "going_well": "She laughs again", "will_do": "Sunday dinners"}
+    assert client.post(path, words).status_code == 302
+    assert client.post(path, words).status_code == 302  # a second tap on a slow phone
+    assert KeyPersonWords.objects.count() == 1
+    assert PlanChange.objects.filter(plan=plan, version__gt=version).count() == 1
+    assert client.post(path, {**words, "will_do": "Lifts to college"}).status_code == 302  # new words are added
+    assert KeyPersonWords.objects.count() == 2
+
+
 def test_the_young_persons_plan_shows_nans_words_under_her_name(client, key_worker, plan, nan):
     words_link = KeyPersonLink.objects.get(link=invite(plan, nan, key_worker)[0])
     services.key_person_words_add(words_link=words_link, going_well="Brave", will_do="Lifts to college")

@@ -54,7 +54,7 @@ def test_progress_is_recorded_chunk_by_chunk(send, monkeypatch):
         seen.append((status, start))
         return real_lock(import_pk, status, start)
 
-    monkeypatch.setattr(tasks, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(tasks, "CHECK_CHUNK_SIZE", 2)
     monkeypatch.setattr(tasks, "_lock", watching)
 
     send(csv_text([row(n) for n in range(1, 6)]))
@@ -135,3 +135,20 @@ def test_a_task_that_fails_marks_the_import_failed_and_imports_nothing(send, as_
     assert not Referral.objects.exists()
     page = as_manager.get(detail_url(upload)).content.decode()
     assert "The import did not finish" in page and "Nothing was imported." in page
+
+
+def test_checking_makes_as_many_queries_for_a_thousand_rows_as_for_ten(send, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_to_check(rows: int, first: int) -> int:
+        send(csv_text([row(n, urgency="asap" if n % 10 == 0 else "soon") for n in range(first, first + rows)]))
+        upload = ReferralImport.objects.latest("pk")
+        ReferralImport.objects.filter(pk=upload.pk).update(status=Status.CHECKING, processed_rows=0, problems=[])
+        with CaptureQueriesContext(connection) as captured:
+            tasks.check_import(upload.pk)
+        upload.refresh_from_db()
+        assert upload.status == Status.CHECKED and len(upload.problems) == rows // 10
+        return len(captured)
+
+    assert queries_to_check(1000, first=100) == queries_to_check(10, first=1)
