@@ -22,7 +22,8 @@ DEMO_ENV = DEMO=true DEBUG=false HTTPS=false SECRET_KEY_FILE=$(CURDIR)/$(SECRET_
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage WHITENOISE_USE_FINDERS=true \
 	TWO_FACTOR_REQUIRED=$(TWO_FACTOR_REQUIRED)
 
-.PHONY: setup run test test-access test-fast e2e lint lock format bench fuzz clean manage backup restore lighthouse
+.PHONY: setup run test test-access test-fast e2e lint lock format bench fuzz clean manage backup restore lighthouse \
+	load load-cases load-faults
 
 setup: $(VENV)/.installed node_modules/.installed static/build/css/staff.css $(SECRET_FILE)
 
@@ -144,6 +145,20 @@ bench: setup
 	  BENCH_PORT=$(BENCH_PORT) SECRET_KEY_FILE=$(CURDIR)/$(SECRET_FILE) DJANGO_SETTINGS_MODULE=scale.bench_settings \
 	  $(MANAGE) bench
 	$(BIN)/pytest -m bench -p no:xdist -s
+
+# The load test (scale/load/, see "Load test" in the README): simulated people (locust) against gunicorn with 2
+# workers on 127.0.0.1, on PostgreSQL (LOAD_POSTGRES, the local server by default). `make load`: 50 people
+# (LOAD_USERS) for 5 minutes (LOAD_TIME): workers, managers and young people. `make load-cases`: 50 managers
+# on the Cases page at once. `make load-faults`: the load while the Celery worker, Redis and PostgreSQL (its
+# own, started for the test) fail, then the counts. Each prints requests per second, errors and the times.
+load: setup
+	$(BIN)/python -m scale.load mixed
+
+load-cases: setup
+	$(BIN)/python -m scale.load cases
+
+load-faults: setup
+	$(BIN)/python -m scale.load faults
 
 # The hostile-input tests with many more generated inputs than `make test` tries, different on every
 # run (FUZZ_EXAMPLES per form, 400 unless given). A failing input is kept in var/hypothesis and tried first

@@ -136,6 +136,10 @@ class Notification(models.Model):
     # When its email was dealt with: sent, or not sent because the person has no address or chose not to
     # have this kind by email. Either way it is never looked at for email again.
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # When a reminders run took it to email (before sending, so that two runs never both send it). A run that
+    # stops between taking and sending (its worker killed) leaves it taken but not emailed: once the taking is
+    # older than settings.EMAIL_TAKEN_LAPSE_SECONDS, a later run takes it again, so it is never lost.
+    email_taken_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

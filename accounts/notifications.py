@@ -13,7 +13,7 @@ recorded with the change or not at all, and its email is sent once the change is
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection, send_mail
@@ -201,33 +201,55 @@ def deliver_emails() -> int:
     """Email notifications not emailed yet, to those who want that kind by email: one email per person and
     kind in a run (an email says only the kind, so twelve referrals past their target are one email that
     says twelve, not twelve emails). The whole backlog in one run (a run after an outage may find ten
-    thousand), read once. A group is claimed by one update (atomic by itself) before it is sent, so two
-    workers never both send it. (A worker killed between the claim and the send loses that email; the
-    notifications themselves are still in the app.) Those not to be emailed are set aside together, with
-    one update. The recipients' choices come with the notifications: no query per email but its claim, and
-    one connection to the mail server for the run. Returns how many emails were sent."""
+    thousand), read once. Those not to be emailed are set aside together, with one update. The recipients'
+    choices come with the notifications: no query per email but taking it and marking it sent, and one
+    connection to the mail server for the run.
+
+    Each email is sent exactly once, whatever stops a run: a group is taken by one update (atomic by itself)
+    before it is sent, so two workers never both send it, and marked emailed after. A send that fails gives
+    the group back for the next run; a worker killed between taking and sending leaves it taken, and a later
+    run takes it again once the taking has lapsed (settings.EMAIL_TAKEN_LAPSE_SECONDS). Only a worker killed
+    in the instant between the mail server's acceptance and the marking would send it again.
+    Returns how many emails were sent."""
     pending = _pending_groups()
     if not pending.last_pk:
         return 0
     _set_aside_unwanted(pending)
     sent = 0
+    now = timezone.now()  # the moment of this run's takings: what it took is what it marks
     with get_connection() as mail_server:
         for (recipient_id, kind, urgent), group in pending.groups.items():
             # Up to the group's last one read: one that came later is left for the next run, one that came
             # in between (committed late) goes in this email, and is counted in it.
-            claimed = Notification.objects.filter(
+            mine = Notification.objects.filter(
                 recipient_id=recipient_id, kind=kind, urgent=urgent, pk__lte=group.last_pk, emailed_at__isnull=True
-            ).update(emailed_at=timezone.now())
-            if claimed:
-                _send(group.first, claimed, specific=group.count == claimed == 1, connection=mail_server)
+            )
+            taken = mine.filter(_free()).update(email_taken_at=now)
+            if taken:
+                _send_taken(mine.filter(email_taken_at=now), group, taken, connection=mail_server)
                 sent += 1
     return sent
+
+
+def _free() -> Q:
+    """Not taken by a run, or taken by one that stopped before sending (its taking has lapsed)."""
+    lapsed = timezone.now() - timedelta(seconds=settings.EMAIL_TAKEN_LAPSE_SECONDS)
+    return Q(email_taken_at__isnull=True) | Q(email_taken_at__lt=lapsed)
+
+
+def _send_taken(taken, group: "_Group", count: int, *, connection) -> None:
+    try:
+        _send(group.first, count, specific=group.count == count == 1, connection=connection)
+    except Exception:
+        taken.update(email_taken_at=None)  # given back: the next run sends it
+        raise
+    taken.update(emailed_at=timezone.now())
 
 
 def _pending_groups() -> _Pending:
     """Every notification not emailed yet, in one query, sorted into the emails they make."""
     pending = _Pending(groups={}, no_address=set(), kinds_off={})
-    unemailed = Notification.objects.filter(emailed_at__isnull=True).select_related("recipient")
+    unemailed = Notification.objects.filter(_free(), emailed_at__isnull=True).select_related("recipient")
     for notification in unemailed.order_by("created_at", "pk").iterator(chunk_size=2000):
         recipient = notification.recipient
         pending.last_pk = max(pending.last_pk, notification.pk)

@@ -333,6 +333,12 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that stops answering is given up on after this many seconds (Django waits for ever by
+# default), so that a notification taken to be emailed is sent or given back well within the lapse below.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "60"))
+# A notification taken to be emailed by a run that then stopped (its worker killed) is taken again by a later
+# run after this many seconds: longer than sending one email can take, so that two runs never both send it.
+EMAIL_TAKEN_LAPSE_SECONDS = int(env("EMAIL_TAKEN_LAPSE_SECONDS", "600"))
 # For the file backend (django.core.mail.backends.filebased.EmailBackend): one file per email.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ACT case management <act-noreply@localhost>")

@@ -1,5 +1,9 @@
 """Notifications emailed to staff."""
 
+import smtplib
+from datetime import timedelta
+
+import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -75,7 +79,8 @@ def test_a_backlog_of_ten_thousand_is_emailed_in_one_run_with_one_query_per_emai
     sent, queries = delivered_with_queries()
 
     assert sent == 38 * 5 == len(mail.outbox)
-    assert queries - sent == few_queries - few_sent  # the same few queries, and the claim of each email
+    # The same few queries, and two for each email: taking it, and marking it sent.
+    assert queries - 2 * sent == few_queries - 2 * few_sent
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
     subjects = {f"ACT: {EMAIL_TEXT[kind]} (50)" for kind in list(EMAIL_TEXT)[:5]}
     assert {message.subject for message in mail.outbox} == subjects
@@ -97,3 +102,43 @@ def test_a_group_another_run_claimed_first_is_not_sent_again(key_worker, manager
     monkeypatch.setattr(notifications, "_pending_groups", another_run_claims_in_between)
     assert deliver_emails() == 1
     assert [message.to for message in mail.outbox] == [[manager.email]]
+
+
+def _review_due(person, number=1):
+    notify([Message(person, f"review-due:{number}", "A review is due.", f"/assessments/case/{number}/reviews/")])
+
+
+def test_each_email_is_sent_once_however_many_runs(key_worker):
+    _review_due(key_worker, 1)
+    _review_due(key_worker, 2)
+    assert deliver_emails() == 1 and deliver_emails() == 0
+    (email,) = mail.outbox
+    assert email.subject == "ACT: An assessment review is coming due (2)"
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+
+
+def test_an_email_taken_by_a_run_that_was_killed_is_sent_by_a_later_run_once_the_taking_lapsed(key_worker, settings):
+    _review_due(key_worker)
+    # A run took it and was killed before sending: still taken, so another run now leaves it alone.
+    Notification.objects.update(email_taken_at=timezone.now())
+    assert deliver_emails() == 0 and mail.outbox == []
+    lapsed = timezone.now() - timedelta(seconds=settings.EMAIL_TAKEN_LAPSE_SECONDS + 1)
+    Notification.objects.update(email_taken_at=lapsed)
+    assert deliver_emails() == 1 and len(mail.outbox) == 1
+    assert deliver_emails() == 0 and len(mail.outbox) == 1
+    assert Notification.objects.get().emailed_at is not None
+
+
+def test_an_email_the_mail_server_refused_is_given_back_for_the_next_run(key_worker, monkeypatch):
+    _review_due(key_worker)
+
+    def refused(**kwargs):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr("accounts.notifications.send_mail", refused)
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        deliver_emails()
+    waiting = Notification.objects.get()
+    assert waiting.emailed_at is None and waiting.email_taken_at is None
+    monkeypatch.undo()
+    assert deliver_emails() == 1 and len(mail.outbox) == 1

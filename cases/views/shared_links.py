@@ -76,7 +76,6 @@ def _passcode(request, link, address):
             request.session[_session_key(link)] = True
             services.link_used(link=link, event=Event.PASSCODE_OK, address_hash=address)
             return redirect(request.path)
-        throttle.wrong_passcode(link.pk)
         services.link_used(link=link, event=Event.WRONG_PASSCODE, address_hash=address)
         error = _("That is not the passcode. Check with your worker if you are not sure.")
     return render(request, "cases/shared_links/passcode.html", {"error": error}, status=400 if error else 200)
