@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.models import Notification
+from accounts.models import Notification, User
 from accounts.notifications import EMAIL_TEXT, Message, deliver_emails, notify
 from accounts.tests.factories import UserFactory
 
@@ -43,7 +43,9 @@ def test_notify_says_how_many_are_new_without_counting_the_table(key_worker, man
 
 def unemailed_backlog(team, name: str, *, people: int, kinds: int, each: int) -> list:
     """`each` notifications of each of `kinds` kinds for each of `people` people, made in bulk."""
-    recipients = [UserFactory(team=team, username=f"{name}-{number}") for number in range(people)]
+    for number in range(people):
+        UserFactory(team=team, username=f"{name}-{number}")
+    recipients = list(User.objects.filter(username__startswith=f"{name}-").order_by("pk"))
     kind_names = list(EMAIL_TEXT)[:kinds]
     Notification.objects.bulk_create(
         [
