@@ -15,6 +15,16 @@ from ..queries import with_flags
 
 PAGE_SIZE = 50
 ORDER = ("young_person__given_name", "young_person__family_name", "pk")
+# What a row shows: the young person's name, the stage, the key worker's name (not the rest of each record).
+ROW_FIELDS = (
+    "stage",
+    "young_person__given_name",
+    "young_person__family_name",
+    "young_person__preferred_name",
+    "key_worker__first_name",
+    "key_worker__last_name",
+    "key_worker__username",
+)
 
 
 def _key_workers(user: User) -> QuerySet[User] | None:
@@ -54,7 +64,11 @@ def case_list(request):
     # The flags of this page's cases only: the page's ids are a subquery (its order and limit), so that the
     # database looks each flag up for each of these 50 cases through an index, instead of building, for each
     # flag, a table of every case of the team (its plan for the hundreds of cases a filter may leave).
-    flagged = with_flags(Case.objects.filter(pk__in=ids.object_list), user).select_related("young_person", "key_worker")
+    flagged = (
+        with_flags(Case.objects.filter(pk__in=ids.object_list), user)
+        .select_related("young_person", "key_worker")
+        .only(*ROW_FIELDS)
+    )
     # The page of ids, now of the cases themselves (its paginator counts and numbers the pages, of either).
     page = Page(list(flagged.order_by(*ORDER)), ids.number, cast("Paginator[Case]", ids.paginator))
     query = request.GET.copy()
