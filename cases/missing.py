@@ -16,23 +16,19 @@ from .models import TimelineEntry
 STRATEGY_AFTER = 3  # episodes in 90 days (the services say it too, for the notification)
 
 
-def _episodes_since(user, days: int) -> Coalesce:
+def _episodes_since(episodes: QuerySet, days: int) -> Coalesce:
     since = timezone.now() - timedelta(days=days)
-    episodes = (
-        TimelineEntry.objects.filter(
-            access.visible_entries_q(user), case=OuterRef("pk"), kind=TimelineEntry.Kind.MISSING, occurred_at__gte=since
-        )
-        .order_by()
-        .values("case")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(episodes, output_field=IntegerField()), 0)
+    counted = episodes.filter(occurred_at__gte=since).order_by().values("case").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def with_missing_counts(cases: QuerySet, user) -> QuerySet:
     """Adds `missing_30`, `missing_90` and `missing_strategy` (three or more in 90 days) to each case."""
-    counted = cases.annotate(missing_30=_episodes_since(user, 30), missing_90=_episodes_since(user, 90))
+    # The case's episodes this person may see, said once for both counts.
+    episodes = TimelineEntry.objects.filter(
+        access.visible_entries_q(user), case=OuterRef("pk"), kind=TimelineEntry.Kind.MISSING
+    )
+    counted = cases.annotate(missing_30=_episodes_since(episodes, 30), missing_90=_episodes_since(episodes, 90))
     return counted.annotate(
         missing_strategy=ExpressionWrapper(Q(missing_90__gte=STRATEGY_AFTER), output_field=BooleanField())
     )

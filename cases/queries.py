@@ -41,9 +41,10 @@ def with_flags(cases: QuerySet[Case], user) -> "QuerySet[WithAnnotations[Case, I
     """Adds `interview_due` and `interview_overdue` (return home interviews), the missing episodes of the last
     30 and 90 days (`cases.missing`) to each case, and the flags
     the apps above register in `cases.flags` (for example `assessment_overdue`)."""
+    outstanding = outstanding_interviews(user)
     annotated = cases.annotate(
-        interview_due=Exists(outstanding_interviews(user)),
-        interview_overdue=Exists(outstanding_interviews(user).filter(return_interview_due_at__lt=timezone.now())),
+        interview_due=Exists(outstanding),
+        interview_overdue=Exists(outstanding.filter(return_interview_due_at__lt=timezone.now())),
     )
     annotated = with_missing_counts(annotated, user)
     return flags.annotate(annotated, user)

@@ -62,6 +62,11 @@ class TimelineEntry(models.Model):
             models.Index(
                 fields=["case", "occurred_at"], condition=models.Q(kind="contact"), name="timeline_contact_idx"
             ),
+            # A case's missing episodes (the Cases page's and the case header's flags: the return home interview
+            # due or overdue, and the episodes of the last 30 and 90 days), without stepping over its contacts.
+            models.Index(
+                fields=["case", "occurred_at"], condition=models.Q(kind="missing"), name="timeline_missing_idx"
+            ),
             # Finding return home interviews coming due or overdue: one indexed query.
             models.Index(
                 fields=["return_interview_due_at"],

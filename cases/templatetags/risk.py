@@ -15,9 +15,17 @@ COLOURS: dict[str, str] = {
 }
 
 
-@register.simple_tag
-def risk_tag(level: str | None) -> str:
-    """The level's label in a coloured tag; nothing for no level (or one no longer known)."""
+@register.simple_tag(takes_context=True)
+def risk_tag(context, level: str | None) -> str:
+    """The level's label in a coloured tag; nothing for no level (or one no longer known). Each level's tag
+    is made once a page (a list of cases shows one a row)."""
     if level is None or level not in COLOURS:
         return ""
-    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', COLOURS[level], RiskLevel(level).label)
+    tags = context.render_context.get(risk_tag)
+    if tags is None:
+        tags = context.render_context[risk_tag] = {}
+    if level not in tags:
+        tags[level] = format_html(
+            '<strong class="govuk-tag govuk-tag--{}">{}</strong>', COLOURS[level], RiskLevel(level).label
+        )
+    return tags[level]
