@@ -139,6 +139,7 @@ class MailServer(socketserver.ThreadingTCPServer):
         super().__init__(("127.0.0.1", port), _Mail)
         self.record, self.pause = record, pause
         self._lock = threading.Lock()
+        record.parent.mkdir(parents=True, exist_ok=True)  # the first run on a machine has no results folder
         record.write_text("")
 
     def keep(self, recipients: list[str], lines: list[str]) -> None:
