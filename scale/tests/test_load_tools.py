@@ -34,7 +34,8 @@ def test_the_report_reads_each_kind_and_the_total_and_says_which_targets_are_met
 
 
 def test_the_mail_server_writes_down_each_message_it_is_sent(tmp_path):
-    server = MailServer(0, tmp_path / "mail.jsonl", pause=0)
+    # In a folder not made yet, as on the first run on a machine.
+    server = MailServer(0, tmp_path / "results" / "faults" / "mail.jsonl", pause=0)
     server.start()
     try:
         connection = get_connection("django.core.mail.backends.smtp.EmailBackend", host="127.0.0.1",
@@ -43,7 +44,7 @@ def test_the_mail_server_writes_down_each_message_it_is_sent(tmp_path):
         send_mail(subject, "Sign in.", None, ["worker@example.org"], connection=connection)
     finally:
         server.shutdown()
-    (line,) = (tmp_path / "mail.jsonl").read_text().splitlines()
+    (line,) = (tmp_path / "results" / "faults" / "mail.jsonl").read_text().splitlines()
     assert json.loads(line) == {"to": ["worker@example.org"], "subject": subject}
 
 
