@@ -1,5 +1,5 @@
 """The worker's home page, "My work": their caseload, what is due this week, new words from young people and
-families, low check-ins, and the feedback about them they may read. Everything is their own (see `queries`);
+families, low check-ins, and the feedback about them they may read. Everything is their own (see `mine`);
 a person with no case of their own (a partner, an administrator, a manager who holds none) is told so and
 shown nobody else's.
 
@@ -13,12 +13,12 @@ from cases import access
 from cases.models import Person
 from feedback.words import feedback_questions
 
-from . import queries
+from . import alerts, due, mine, words
 
 LISTENED, THERE_WHEN_NEEDED = feedback_questions(Person.YOUNG_PERSON)
 
 
-def _feedback_rows(feedback: queries.Feedback) -> list[dict]:
+def _feedback_rows(feedback: alerts.Feedback) -> list[dict]:
     rows = []
     for answer in feedback.answers:
         listened, there = feedback_questions(answer.person)
@@ -39,22 +39,22 @@ def _average(value: float | None, question) -> dict | None:
 @require_GET
 def my_work(request):
     user = request.user
-    cases = queries.caseload(user)
+    cases = mine.caseload(user)
     # Their cases, found once: each list asks for its rows by them.
-    mine = queries.Mine.of(cases)
-    feedback = queries.feedback_about(user)
+    theirs = mine.Mine.of(cases)
+    feedback = alerts.feedback_about(user)
     context = {
         "cases": cases,
-        "due": queries.due_this_week(user, mine=mine),
-        "words": queries.new_words(user, mine=mine),
-        "alerts": queries.low_check_ins(user, mine=mine),
+        "due": due.due_this_week(user, mine=theirs),
+        "words": words.new_words(user, mine=theirs),
+        "alerts": alerts.low_check_ins(user, mine=theirs),
         "feedback": feedback,
         "feedback_rows": _feedback_rows(feedback),
         "listened": _average(feedback.listened, LISTENED),
         "there_when_needed": _average(feedback.there_when_needed, THERE_WHEN_NEEDED),
         "questions": (LISTENED, THERE_WHEN_NEEDED),
         "manages_team": access.managed_team_id(user) is not None,
-        "week_days": queries.WEEK.days,
-        "new_days": queries.NEW_FOR.days,
+        "week_days": mine.WEEK.days,
+        "new_days": mine.NEW_FOR.days,
     }
     return render(request, "dashboards/my_work.html", context)

@@ -22,7 +22,7 @@ from accounts.models import User
 from accounts.tasks import send_reminders
 from assessments.models import ReviewPoint
 from cases.models import Case, TimelineEntry
-from dashboards.work import queries as work
+from dashboards.work import due, words
 from feedback.models import Request
 from feedback.services import send_due
 from plans.models import Action, Meeting
@@ -127,6 +127,6 @@ def scans(manifest: dict) -> list[Scan]:
     ]
     found.append(measure("Check-ins and feedback requests due (feedback.services.send_due)", send_due))
     found.append(measure("The whole reminders run (accounts.tasks.send_reminders)", send_reminders))
-    found.append(measure("My work: due this week (worker)", lambda: work.due_this_week(worker)))
-    found.append(measure("My work: new words (worker)", lambda: work.new_words(worker)))
+    found.append(measure("My work: due this week (worker)", lambda: due.due_this_week(worker)))
+    found.append(measure("My work: new words (worker)", lambda: words.new_words(worker)))
     return found
