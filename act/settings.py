@@ -2,12 +2,12 @@
 
 One file, driven by the environment. Every value has a safe development default so that
 `make run` works on a fresh machine; production sets the variables listed in `env.example`.
-A secret can also be read from a file named by `<NAME>_FILE` (for container secrets).
+A secret can also be read from a file named by `<NAME>_FILE` (for container secrets): `act/environment.py`
+reads them.
 """
 
-import os
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import dj_database_url
 from celery.schedules import crontab
@@ -15,36 +15,10 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .environment import env, env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
-
-
-# With a default, the value is always a string.
-@overload
-def env(name: str) -> str | None: ...
-
-
-@overload
-def env(name: str, default: str) -> str: ...
-
-
-def env(name: str, default: str | None = None) -> str | None:
-    """Read NAME from the environment, or the contents of the file named by NAME_FILE."""
-    file_name = os.environ.get(f"{name}_FILE")
-    if file_name:
-        return Path(file_name).read_text().strip()
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = env(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
 # Safe by default: a forgotten variable gives a hardened service, never debug pages or a known key.
