@@ -21,6 +21,53 @@ from cases import services
 from cases.tests.factories import CaseFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL, the tests' commits do not wait for the disk: a test database need not survive a crash of
+    the machine, and the browser tests and real workers commit often. What a commit makes visible to the other
+    connections is the same."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's test database, except that under pytest-xdist the apps are migrated once per run, not
+    once per worker: each worker copies a migrated template (act/testdb.py)."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    from act import testdb
+
+    worker = testdb.worker()
+    with django_db_blocker.unblock():
+        if worker is None:
+            made = setup_databases(verbosity=request.config.option.verbose, interactive=False, aliases={"default"})
+        else:
+            original = testdb.set_up(worker, run=os.environ.get("PYTEST_XDIST_TESTRUNUID", "no-run"))
+    yield
+    with django_db_blocker.unblock():
+        if worker is None:
+            teardown_databases(made, verbosity=request.config.option.verbose)
+        else:
+            testdb.tear_down(original)
+
+
+def pytest_sessionfinish(session):
+    """The main process of a pytest-xdist run drops the run's template database once the workers are done."""
+    config = session.config
+    if getattr(config, "workerinput", None) is None and config.pluginmanager.hasplugin("dsession"):
+        from pytest_django.plugin import blocking_manager_key
+
+        from act import testdb
+
+        with config.stash[blocking_manager_key].unblock():
+            testdb.drop_template()
+
+
 @pytest.fixture(autouse=True)
 def _same_generated_data_every_run():
     # Faker's names are random: without a fixed seed, a generated surname can match a name a test
