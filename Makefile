@@ -95,11 +95,13 @@ test-access: setup
 	$(ACCESS_RUN)
 
 # Every test: unit, integration and browser. DATABASE_URL and REDIS_URL, when set, are used. The access
-# policy's own run goes alongside the rest (in a database of its own) and says what it found at the end.
+# policy's own run goes alongside the rest (in a database of its own) and says what it found at the end. Both
+# runs share one id, so that the apps are migrated once for all their processes (act/testdb.py).
 test: setup
 	@mkdir -p var
-	@$(ACCESS_RUN) >var/test-access.log 2>&1 & access=$$!; \
-	  $(BIN)/pytest $(XDIST) $(addprefix --ignore=,$(ACCESS_TESTS)); rest=$$?; \
+	@run=$$($(PYTHON) -c 'import uuid; print(uuid.uuid4().hex)'); \
+	  TEST_TEMPLATE_RUN=$$run $(ACCESS_RUN) >var/test-access.log 2>&1 & access=$$!; \
+	  $(BIN)/pytest $(XDIST) --testrunuid=$$run $(addprefix --ignore=,$(ACCESS_TESTS)); rest=$$?; \
 	  wait $$access; policy=$$?; echo "The access policy's own tests:"; cat var/test-access.log; \
 	  test $$rest -eq 0 && test $$policy -eq 0
 

@@ -37,17 +37,18 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
     """pytest-django's test database, except that under pytest-xdist the apps are migrated once per run, not
-    once per worker: each worker copies a migrated template (act/testdb.py)."""
+    once per worker: each worker copies a migrated template (act/testdb.py). `make test`'s run of the access
+    policy's tests, alongside, copies the same template."""
     from django.test.utils import setup_databases, teardown_databases
 
     from act import testdb
 
-    worker = testdb.worker()
+    worker, run = testdb.worker(), testdb.run()
     with django_db_blocker.unblock():
         if worker is None:
             made = setup_databases(verbosity=request.config.option.verbose, interactive=False, aliases={"default"})
         else:
-            original = testdb.set_up(worker, run=os.environ.get("PYTEST_XDIST_TESTRUNUID", "no-run"))
+            original = testdb.set_up(worker, run=run)
     yield
     with django_db_blocker.unblock():
         if worker is None:

@@ -7,7 +7,8 @@ copies it: PostgreSQL makes a database from a template in a fraction of a second
 
 The workers take turns through a lock file, and a note beside it says which run the template belongs to,
 so a template left by a run that was stopped half-way is never used: it is made again. The main process
-drops the template once every worker has finished (`drop_template`).
+drops the template once every worker has finished (`drop_template`). `make test` runs the access policy's
+tests in a process beside the workers, with the same run id: it copies the same template.
 """
 
 import fcntl
@@ -24,9 +25,13 @@ TEMPLATE_SUFFIX = "_template"
 
 
 def _base_test_name(worker: str) -> str:
-    """The test database's name without the worker's suffix."""
-    name = settings.DATABASES[ALIAS]["TEST"]["NAME"]
-    assert name.endswith(f"_{worker}"), f"the test database {name} does not end with the worker's name {worker}"
+    """The test database's name without the worker's suffix (which pytest-xdist's workers have already, and a
+    process beside them is given here)."""
+    database = settings.DATABASES[ALIAS]
+    name = database.get("TEST", {}).get("NAME") or f"test_{database['NAME']}"
+    if not name.endswith(f"_{worker}"):
+        database.setdefault("TEST", {})["NAME"] = f"{name}_{worker}"
+        return name
     return name.removesuffix(f"_{worker}")
 
 
@@ -124,10 +129,21 @@ def tear_down(original: str) -> None:
 def drop_template() -> None:
     """In the main process at the end of a run: drop the run's template and its note."""
     base = settings.DATABASES[ALIAS].get("TEST", {}).get("NAME") or f"test_{settings.DATABASES[ALIAS]['NAME']}"
-    _drop(template_name(base))
-    _note(base).unlink(missing_ok=True)
+    with _turn(base):
+        _drop(template_name(base))
+        _note(base).unlink(missing_ok=True)
+
+
+# `make test` runs the access policy's tests in a process of their own beside the pytest-xdist run, and gives
+# both the same run id (pytest-xdist's --testrunuid, and this variable for the other process).
+SHARED_RUN = "TEST_TEMPLATE_RUN"
 
 
 def worker() -> str | None:
-    """The pytest-xdist worker this process is (gw0, gw1, ...), or None."""
-    return os.environ.get("PYTEST_XDIST_WORKER") or None
+    """The name of this process's copy: the pytest-xdist worker it is (gw0, gw1, ...), `beside` for a process
+    of the same run beside the workers, or None for a run on its own (which migrates its database itself)."""
+    return os.environ.get("PYTEST_XDIST_WORKER") or ("beside" if os.environ.get(SHARED_RUN) else None)
+
+
+def run() -> str:
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or os.environ.get(SHARED_RUN) or "no-run"
