@@ -170,7 +170,7 @@ class RealWorker:
                 return
             if self.process.poll() is not None:
                 break
-            time.sleep(0.2)
+            time.sleep(0.05)
         self.__exit__(None, None, None)
         raise AssertionError(f"the Celery worker did not become ready; its log:\n{self.output[-5000:]}")
 
@@ -190,14 +190,16 @@ class RealWorker:
         return False
 
 
-def wait_for(condition, timeout: float = 40.0) -> bool:
+def wait_for(condition, timeout: float = 40.0, every: float = 0.05) -> bool:
+    """Whether `condition()` came true within `timeout` seconds, asked every `every` seconds (a short wait:
+    each test waits for what it needs and no longer)."""
     import time
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.25)
+        time.sleep(every)
     return False
 
 

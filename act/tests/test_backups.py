@@ -1,5 +1,6 @@
 """`make backup` and `make restore` round trip: a database full of cases, backed up and restored into a
-fresh database, comes back with every row of every table and the same audit chain."""
+fresh database, comes back with every row of every table and the same audit chain, and the young people's
+photos with it."""
 
 import os
 import subprocess
@@ -107,16 +108,25 @@ def fill_the_database() -> None:
 
 
 @on_postgresql
-def test_a_backup_restores_into_a_fresh_database_with_every_row(transactional_db, tmp_path, fresh_database):
+def test_a_backup_restores_into_a_fresh_database_with_every_row_and_every_photo(
+    transactional_db, tmp_path, fresh_database
+):
     fill_the_database()
     source = shared_database_url()
     backup_file = tmp_path / "act-test.dump"
+    # The young people's photos (the private files) go with the database and come back with it.
+    kept, restored = tmp_path / "private", tmp_path / "private-restored"
+    (kept / "photos").mkdir(parents=True)
+    (kept / "photos" / "1.jpg").write_bytes(b"a photo's bytes")
 
-    assert (
-        f"Backup written to {backup_file}" in make("backup", DATABASE_URL=source, BACKUP_FILE=str(backup_file)).stdout
-    )
+    made = make("backup", DATABASE_URL=source, BACKUP_FILE=str(backup_file), PRIVATE_FILES_ROOT=str(kept))
+    assert f"Backup written to {backup_file}" in made.stdout
     assert oct(backup_file.stat().st_mode & 0o777) == "0o600"
-    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(backup_file))
+    archive = tmp_path / "act-test.dump.private.tar"
+    assert f"Private files (photos) written to {archive}" in made.stdout
+    assert oct(archive.stat().st_mode & 0o777) == "0o600"
+    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(backup_file), PRIVATE_FILES_ROOT=str(restored))
+    assert (restored / "photos" / "1.jpg").read_bytes() == b"a photo's bytes"
 
     before, after = row_counts(source), row_counts(fresh_database)
     print(f"\n{'table':<45} {'backed up':>10} {'restored':>10}")
@@ -136,25 +146,6 @@ def test_a_backup_restores_into_a_fresh_database_with_every_row(transactional_db
     # The restored audit is append-only too: the trigger came back with the table.
     with psycopg.connect(fresh_database) as restored, pytest.raises(psycopg.Error, match="append-only"):
         restored.execute("DELETE FROM cases_auditevent")
-
-
-@on_postgresql
-def test_the_young_peoples_photos_are_backed_up_and_restored_with_the_database(
-    transactional_db, tmp_path, fresh_database
-):
-    CaseFactory()
-    kept, restored = tmp_path / "private", tmp_path / "private-restored"
-    (kept / "photos").mkdir(parents=True)
-    (kept / "photos" / "1.jpg").write_bytes(b"a photo's bytes")
-    backup_file = tmp_path / "with-photos.dump"
-    made = make(
-        "backup", DATABASE_URL=shared_database_url(), BACKUP_FILE=str(backup_file), PRIVATE_FILES_ROOT=str(kept)
-    )
-    archive = tmp_path / "with-photos.dump.private.tar"
-    assert f"Private files (photos) written to {archive}" in made.stdout
-    assert oct(archive.stat().st_mode & 0o777) == "0o600"
-    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(backup_file), PRIVATE_FILES_ROOT=str(restored))
-    assert (restored / "photos" / "1.jpg").read_bytes() == b"a photo's bytes"
 
 
 @on_postgresql

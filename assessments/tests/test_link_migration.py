@@ -1,49 +1,96 @@
 """Links made before the shared link moved down into `cases` keep working after it: the same token opens
-the same words, with its passcode and its uses; and the migration goes back as well as forward."""
+the same words, with its passcode and its uses; and the migration goes back as well as forward.
 
-from datetime import timedelta
+Migrating every app back to before the move and forward again is most of the time these tests take, so the
+module does it once, for both: a link made as links are made now is taken back to before the move (where
+what it became is read), a link is made in the tables of before the move, and everything goes forward
+again. Each test then checks its own link, in a transaction of its own, so neither sees what the other
+wrote."""
 
+import copy
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import factory.random
 import pytest
 from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.tests.factories import TeamFactory, UserFactory
 from assessments import services
+from assessments.models import Contribution
 from assessments.sections import Audience, SectionKind
 from cases import services as case_services
-from cases.models import LinkUse, SharedLink
+from cases.models import Case, LinkUse, SharedLink
+from cases.tests.factories import CaseFactory
 
 BEFORE = [("assessments", "0003_link_use_write_more"), ("cases", "0009_referral_consent_and_anything_else")]
 TOKEN = "a-link-made-before-the-move-" + "x" * 20
 PASSCODE = "purple cat"
+FAST_HASHING = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # as every test has (conftest.py)
 
 
-def migrate(targets):
-    """Migrate to `targets` and give the models as they are there (a fresh executor: it reads what is
-    applied now)."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
+def migrate(targets) -> None:
+    # A fresh executor: it reads what is applied now.
+    MigrationExecutor(connection).migrate(targets)
+
+
+def models_at(targets):
+    """The models as they are at `targets`."""
     return MigrationExecutor(connection).loader.project_state(targets).apps
 
 
-@pytest.fixture
-def migrator(transactional_db):
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    yield lambda targets=None: migrate(targets or latest)
-    # Whatever the test did, the database ends as every other test expects it (and can be flushed).
-    migrate(latest)
-    cache.clear()
+@dataclass(frozen=True)
+class OldLink:
+    """What the tests read of a link made in the tables of before the move (a model of then cannot be
+    copied: its class exists only in the migrations' state)."""
+
+    pk: int
+    created_at: datetime
 
 
-@pytest.fixture
-def old_link(migrator, case, key_worker):
-    """Destiny's link to "About me", with a passcode and one use, made in the tables of before the move."""
+@dataclass
+class Moved:
+    case: Case
+    key_worker: User
+    # A link made in the tables of before the move (`old`, as it was made there), to Destiny's "About me".
+    words: Contribution
+    old: OldLink
+    # A link made after the move, to her "Family and home", and what it was once migrated back.
+    words_back: Contribution
+    made: SharedLink
+    made_token: str
+    back: tuple
+    back_uses: int
+
+
+def _move(latest) -> Moved:
+    factory.random.reseed_random("act-tests")
+    team = TeamFactory.create(name="ACT Rochdale")
+    key_worker = UserFactory.create(username="worker", first_name="Jo", last_name="Bennett", team=team)
+    case = CaseFactory.create(given_name="Destiny", team=team, key_worker=key_worker)
     section = case.assessment.sections.get(kind=SectionKind.ABOUT_ME)
     words = services.contribution_start(section=section, contributor=Audience.YOUNG_PERSON, name="Destiny")
-    apps = migrator(BEFORE)
-    link = apps.get_model("assessments", "SharedLink").objects.create(
+    family = case.assessment.sections.get(kind=SectionKind.FAMILY)
+    words_back = services.contribution_start(section=family, contributor=Audience.YOUNG_PERSON, name="Destiny")
+    made, made_token = services.section_link_create(
+        section=family, person=Audience.YOUNG_PERSON, name="Destiny", by=key_worker, passcode=PASSCODE
+    )
+    case_services.link_used(link=made, event="opened", address_hash="abc")
+
+    migrate(BEFORE)
+    apps = models_at(BEFORE)
+    old_link, old_use = apps.get_model("assessments", "SharedLink"), apps.get_model("assessments", "LinkUse")
+    gone_back = old_link.objects.get()
+    back = (gone_back.pk, gone_back.section_id, gone_back.contribution_id, gone_back.token_hash)
+    back_uses = old_use.objects.filter(link=gone_back).count()
+    old = old_link.objects.create(
         case_id=case.pk,
         section_id=section.pk,
         contribution_id=words.pk,
@@ -54,13 +101,37 @@ def old_link(migrator, case, key_worker):
         expires_at=timezone.now() + timedelta(days=7),
         created_by_id=key_worker.pk,
     )
-    apps.get_model("assessments", "LinkUse").objects.create(link=link, event="opened", address_hash="abc")
-    return link, words
+    old_use.objects.create(link=old, event="opened", address_hash="abc")
+    migrate(latest)
+    made_before = OldLink(pk=old.pk, created_at=old.created_at)
+    return Moved(case, key_worker, words, made_before, words_back, made, made_token, back, back_uses)
 
 
-def test_a_link_made_before_the_move_opens_the_same_words_after_it(migrator, old_link, client, case, key_worker):
-    old, words = old_link
-    migrator()
+@pytest.fixture(scope="module")
+def moved(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHING):
+            made = _move(latest)
+        yield made
+    finally:
+        # Whatever happened, the database ends as every other test expects it: fully migrated, and empty.
+        with django_db_blocker.unblock():
+            migrate(latest)
+            call_command("flush", verbosity=0, interactive=False)
+        cache.clear()
+
+
+@pytest.fixture
+def links(moved, db) -> Moved:
+    # Each test has its own copies of the objects, so that nothing one test changes in memory reaches the
+    # other (the database is rolled back after each test).
+    return copy.deepcopy(moved)
+
+
+def test_a_link_made_before_the_move_opens_the_same_words_after_it(links, client):
+    old, words = links.old, links.words
     link = case_services.link_find(TOKEN)
     assert link is not None and link.pk == old.pk and link.state == SharedLink.State.WORKING
     assert (link.purpose, link.target_id, link.person, link.person_name) == (
@@ -80,23 +151,14 @@ def test_a_link_made_before_the_move_opens_the_same_words_after_it(migrator, old
     assert words.text == "Still mine"
     # A link made after the move takes a pk of its own, after the copied ones.
     newer, _token = services.section_link_create(
-        section=words.section, person=Audience.YOUNG_PERSON, name="", by=key_worker
+        section=words.section, person=Audience.YOUNG_PERSON, name="", by=links.key_worker
     )
     assert newer.pk > link.pk
 
 
-def test_the_move_goes_back_and_forward_again_with_nothing_lost(migrator, old_link):
-    old, words = old_link
-    migrator()
-    apps = migrator(BEFORE)
-    back = apps.get_model("assessments", "SharedLink").objects.get()
-    assert (back.pk, back.section_id, back.contribution_id, back.token_hash) == (
-        old.pk,
-        old.section_id,
-        words.pk,
-        old.token_hash,
-    )
-    assert apps.get_model("assessments", "LinkUse").objects.filter(link=back).count() == 1
-    migrator()
-    link = case_services.link_find(TOKEN)
+def test_the_move_goes_back_and_forward_again_with_nothing_lost(links):
+    made, words = links.made, links.words_back
+    assert links.back == (made.pk, made.section_link.section_id, words.pk, made.token_hash)
+    assert links.back_uses == 1
+    link = case_services.link_find(links.made_token)
     assert link is not None and link.section_link.contribution == words and link.uses.count() == 1
