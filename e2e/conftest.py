@@ -191,7 +191,10 @@ LANDING = {
 
 
 @pytest.fixture
-def sign_in(page, demo):
+def sign_in_through_the_pages(page, demo):
+    """sign_in_through_the_pages(username): sign in as a person does, the password then the code of their
+    authenticator app, and go on to the Cases page. For the tests of signing in, and one journey."""
+
     def run(username: str):
         page.goto(f"{demo.url}/account/sign-in/")
         page.get_by_label("Username").fill(username)
@@ -204,5 +207,36 @@ def sign_in(page, demo):
         page.wait_for_url(f"{demo.url}{LANDING.get(username, '/cases/')}")
         if page.url != f"{demo.url}/cases/":
             page.goto(f"{demo.url}/cases/")
+
+    return run
+
+
+@pytest.fixture
+def sign_in(page, demo):
+    """sign_in(username): start on the Cases page signed in with both steps done, the session made as
+    signing in makes it (act.testing.sign_in_fully) and given to the browser as its cookie. Signing in
+    through the pages costs about a second a test; the tests of signing in do it (sign_in_through_the_pages)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from accounts.models import User
+    from act.testing import sign_in_fully
+
+    def run(username: str):
+        client = sign_in_fully(Client(), User.objects.get(username=username))
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session,
+                    "url": demo.url,
+                    "httpOnly": settings.SESSION_COOKIE_HTTPONLY,
+                    "secure": settings.SESSION_COOKIE_SECURE,
+                    "sameSite": settings.SESSION_COOKIE_SAMESITE,
+                }
+            ]
+        )
+        page.goto(f"{demo.url}/cases/")
 
     return run
