@@ -173,6 +173,7 @@ def check(page, policy_problems):
     SCREENSHOTS.mkdir(exist_ok=True)
 
     def run(name: str):
+        page.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
         results = axe.run(page)
         assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"

@@ -97,6 +97,7 @@ def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_
     mine = phone.new_page()
 
     def looks_right(name):
+        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         assert mine.evaluate("document.documentElement.scrollWidth") <= 360, name
         mine.screenshot(path=f"e2e/screenshots/{name}.png", full_page=True)
         results = Axe().run(mine)
