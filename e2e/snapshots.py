@@ -4,9 +4,9 @@ The browser tests each start from the freshly seeded demo, and leave the databas
 leaves it for the other tests. Seeding takes seconds and the flush about one: instead the process takes two
 copies once, "empty" (just after a flush) and "demo" (just after seeding), and puts one back in its place.
 
-- PostgreSQL: each copy is a schema of its own in the test database (out of the search path, so nothing
-  else sees it), holding a copy of every table's rows; putting it back deletes every row and inserts the
-  copy's, in one transaction (Django's foreign keys are deferred: they are checked at its end).
+- PostgreSQL: each copy is every table's rows in memory, as COPY writes them; putting it back deletes every
+  row and copies the copy's in, in one transaction (Django's foreign keys are deferred: they are checked at
+  its end). Nothing is kept in the database itself (its backups, made by a test, hold only its own tables).
 - SQLite: each copy is a database in memory, taken and put back with SQLite's backup API, which copies the
   whole database file, page by page.
 """
@@ -51,28 +51,20 @@ class PostgresSnapshots(Snapshots):
     def __init__(self):
         super().__init__()
         self.tables: list[str] = []
-        self.filled: dict[str, list[str]] = {}  # the tables with rows, in each copy
+        self.copies: dict[str, dict[str, bytes]] = {}  # each copy's rows, by table (the tables with rows)
         self.refusing_delete: list[str] = []
 
-    @staticmethod
-    def _schema(name: str) -> str:
-        return connection.ops.quote_name(f"e2e_snapshot_{name}")
-
     def take(self, name: str) -> None:
-        qn, schema = connection.ops.quote_name, self._schema(name)
+        qn = connection.ops.quote_name
         # The tables a flush empties: every table of the project's models.
         self.tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
-        statements = [f"DROP SCHEMA IF EXISTS {schema} CASCADE", f"CREATE SCHEMA {schema}"]
-        statements += [f"CREATE TABLE {schema}.{qn(table)} AS TABLE {qn(table)}" for table in self.tables]
+        rows = {}
         with connection.cursor() as cursor:
-            cursor.execute(";\n".join(statements))
-            cursor.execute(
-                " UNION ALL ".join(
-                    f"SELECT %s WHERE EXISTS (SELECT FROM {schema}.{qn(table)})" for table in self.tables
-                ),
-                self.tables,
-            )
-            self.filled[name] = [table for (table,) in cursor.fetchall()]
+            for table in self.tables:
+                with cursor.cursor.copy(f"COPY {qn(table)} TO STDOUT") as copy:
+                    data = b"".join(bytes(block) for block in copy)
+                if data:
+                    rows[table] = data
             # The tables with a trigger of their own on DELETE (bit 3 of pg_trigger.tgtype).
             cursor.execute(
                 "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger"
@@ -80,10 +72,11 @@ class PostgresSnapshots(Snapshots):
                 [self.tables],
             )
             self.refusing_delete = sorted(table for (table,) in cursor.fetchall())
+        self.copies[name] = rows
         self.taken.add(name)
 
     def _put_back(self, name: str) -> None:
-        qn, schema = connection.ops.quote_name, self._schema(name)
+        qn = connection.ops.quote_name
         # DELETE, much quicker than TRUNCATE for tables of a few rows; TRUNCATE where a trigger refuses DELETE
         # (the audit, append-only), as the flush does.
         deletable = [table for table in self.tables if table not in self.refusing_delete]
@@ -91,14 +84,14 @@ class PostgresSnapshots(Snapshots):
         if self.refusing_delete:
             statements.append("TRUNCATE " + ", ".join(qn(table) for table in self.refusing_delete))
         statements += [f"DELETE FROM {qn(table)}" for table in deletable]
-        statements += [f"INSERT INTO {qn(table)} SELECT * FROM {schema}.{qn(table)}" for table in self.filled[name]]
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(";\n".join(statements))
+            for table, data in self.copies[name].items():
+                with cursor.cursor.copy(f"COPY {qn(table)} FROM STDIN") as copy:
+                    copy.write(data)
 
     def drop(self) -> None:
-        with connection.cursor() as cursor:
-            for name in self.taken:
-                cursor.execute(f"DROP SCHEMA IF EXISTS {self._schema(name)} CASCADE")
+        self.copies.clear()
         super().drop()
 
 
