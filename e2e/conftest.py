@@ -1,7 +1,9 @@
 """Browser tests: Playwright drives Debian's Chromium against a live server with the demo data.
 Every page visited is checked with axe-core and saved as a screenshot under e2e/screenshots/."""
 
+import datetime
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -12,8 +14,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import pytest  # noqa: E402
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from accounts.demo import DEMO_PASSWORD  # noqa: E402
+from e2e.snapshots import Snapshots  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,11 +43,76 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+def flush() -> None:
+    """Empty the database as pytest-django does after a test with transactional_db (TransactionTestCase)."""
+    call_command("flush", verbosity=0, interactive=False, reset_sequences=False, inhibit_post_migrate=False)
+
+
+class Demo:
+    """The demo, seeded once in a test process and put back in its place for each test (e2e/snapshots.py).
+
+    The demo's times are relative to when it was seeded: a copy older than MOST_SECONDS, or of another day,
+    is seeded again, so that a test sees the demo as it would be seeded a few minutes before it."""
+
+    MOST_SECONDS = 10 * 60
+
+    def __init__(self, folder: Path):
+        self.snapshots = Snapshots.of_the_test_database()
+        # The backup codes go to a file of the process's own, never over the demo's var/demo-backup-codes.txt.
+        self.backup_codes = folder / "demo-backup-codes.txt"
+        self.seeded: tuple[float, datetime.date] | None = None
+
+    def fresh(self) -> None:
+        """Make the database exactly the freshly seeded demo."""
+        seeded_at, seeded_on = self.seeded or (0.0, None)
+        if time.monotonic() - seeded_at < self.MOST_SECONDS and seeded_on == timezone.localdate():
+            self.snapshots.restore("demo")
+            return
+        self.empty()
+        if "empty" not in self.snapshots.taken:
+            self.snapshots.take("empty")
+        codes = f"--backup-codes-file={self.backup_codes}"
+        call_command("seed_demo", "--force", codes, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        self.snapshots.take("demo")
+        self.seeded = (time.monotonic(), timezone.localdate())
+
+    def empty(self) -> None:
+        """Leave the database as pytest-django's flush leaves it (every row deleted, then what the
+        post_migrate signal makes: the content types and permissions): put back the copy taken just after a
+        flush, or flush when there is none yet."""
+        if "empty" in self.snapshots.taken:
+            self.snapshots.restore("empty")
+        else:
+            flush()
+
+
+@pytest.fixture(scope="session")
+def demo_copies(django_db_setup, django_db_blocker, tmp_path_factory):
+    demo = Demo(tmp_path_factory.mktemp("demo"))
+    yield demo
+    with django_db_blocker.unblock():
+        demo.snapshots.drop()
+        # No connection left open to the test database, which is dropped next.
+        connections.close_all()
+
+
 @pytest.fixture
-def demo(transactional_db, live_server, tmp_path):
-    # The backup codes go to a file of the test's own, never over the demo's var/demo-backup-codes.txt.
-    codes = f"--backup-codes-file={tmp_path / 'demo-backup-codes.txt'}"
-    call_command("seed_demo", "--force", codes, stdout=open(os.devnull, "w"))  # noqa: SIM115
+def transactional_db(django_db_setup, django_db_blocker, demo_copies):
+    """pytest-django's transactional_db, made cheaper for the browser tests (which use it through the live
+    server): the test and its live server reach the database as they like, and at the end the database is
+    emptied as pytest-django's flush would empty it, by `Demo.empty`, and the connections are closed."""
+    with django_db_blocker.unblock():
+        yield
+        demo_copies.empty()
+        connections.close_all()
+
+
+@pytest.fixture
+def demo(transactional_db, live_server, demo_copies, tmp_path):
+    """The live server, with the database exactly the freshly seeded demo. The demo's backup codes are
+    in the test's own tmp_path/demo-backup-codes.txt."""
+    demo_copies.fresh()
+    shutil.copy(demo_copies.backup_codes, tmp_path / "demo-backup-codes.txt")
     return live_server
 
 
@@ -103,6 +173,7 @@ def check(page, policy_problems):
     SCREENSHOTS.mkdir(exist_ok=True)
 
     def run(name: str):
+        page.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
         results = axe.run(page)
         assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
@@ -121,7 +192,10 @@ LANDING = {
 
 
 @pytest.fixture
-def sign_in(page, demo):
+def sign_in_through_the_pages(page, demo):
+    """sign_in_through_the_pages(username): sign in as a person does, the password then the code of their
+    authenticator app, and go on to the Cases page. For the tests of signing in, and one journey."""
+
     def run(username: str):
         page.goto(f"{demo.url}/account/sign-in/")
         page.get_by_label("Username").fill(username)
@@ -134,5 +208,36 @@ def sign_in(page, demo):
         page.wait_for_url(f"{demo.url}{LANDING.get(username, '/cases/')}")
         if page.url != f"{demo.url}/cases/":
             page.goto(f"{demo.url}/cases/")
+
+    return run
+
+
+@pytest.fixture
+def sign_in(page, demo):
+    """sign_in(username): start on the Cases page signed in with both steps done, the session made as
+    signing in makes it (act.testing.sign_in_fully) and given to the browser as its cookie. Signing in
+    through the pages costs about a second a test; the tests of signing in do it (sign_in_through_the_pages)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from accounts.models import User
+    from act.testing import sign_in_fully
+
+    def run(username: str):
+        client = sign_in_fully(Client(), User.objects.get(username=username))
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": session,
+                    "url": demo.url,
+                    "httpOnly": settings.SESSION_COOKIE_HTTPONLY,
+                    "secure": settings.SESSION_COOKIE_SECURE,
+                    "sameSite": settings.SESSION_COOKIE_SAMESITE,
+                }
+            ]
+        )
+        page.goto(f"{demo.url}/cases/")
 
     return run

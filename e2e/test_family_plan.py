@@ -26,6 +26,7 @@ def on_a_phone(browser, link: str, passcode: str, name: str):
     mine = phone.new_page()
 
     def looks_right(shot: str):
+        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         assert mine.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], shot
         mine.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
         results = Axe().run(mine)

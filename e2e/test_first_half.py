@@ -17,9 +17,9 @@ from e2e.test_referral_to_case import fill_date
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 
 
-def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_in, check):
+def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_in_through_the_pages, check):
     # The manager: the urgent referral is first, with how long it has waited.
-    sign_in("manager")
+    sign_in_through_the_pages("manager")
     page.get_by_role("link", name="Referrals").first.click()
     rows = page.locator("main table tbody tr")
     expect(rows.first).to_contain_text("Tayla Brooks")
@@ -44,7 +44,7 @@ def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_
     page.get_by_role("button", name="Sign out").click()
 
     # The allocated worker is told, urgently, and reads what the referrer said on the case.
-    sign_in("worker2")
+    sign_in_through_the_pages("worker2")
     page.get_by_role("link", name="Notifications").first.click()
     told = page.locator("main .act-notification").filter(has_text="Tayla Brooks's case has been allocated")
     expect(told.first).to_contain_text("The referral was urgent")
@@ -97,6 +97,7 @@ def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_
     mine = phone.new_page()
 
     def looks_right(name):
+        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         assert mine.evaluate("document.documentElement.scrollWidth") <= 360, name
         mine.screenshot(path=f"e2e/screenshots/{name}.png", full_page=True)
         results = Axe().run(mine)

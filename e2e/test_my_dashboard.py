@@ -75,6 +75,7 @@ def open_dashboard(browser, url: str, viewport: dict):
 
 
 def looks_right(mine, problems, shot: str, width: int) -> None:
+    mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
     assert mine.evaluate("document.documentElement.scrollWidth") <= width, f"{shot} is wider than {width} px"
     mine.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
     shutil.copy(SCREENSHOTS / f"{shot}.png", Path("/tmp") / f"{shot}.png")

@@ -55,8 +55,8 @@ def test_partner_sees_only_destiny(page, demo, sign_in):
     expect(main.get_by_text("Lily")).to_have_count(0)
 
 
-def test_sign_out(page, demo, sign_in):
-    sign_in("manager")
+def test_sign_out(page, demo, sign_in_through_the_pages):
+    sign_in_through_the_pages("manager")
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     page.goto(f"{demo.url}/cases/")

@@ -70,8 +70,10 @@ def test_a_wrong_code_is_refused_and_a_backup_code_works(page, demo, check, tmp_
     expect(page.get_by_text("You used a backup code. You have 9 left.")).to_be_visible()
 
 
-def test_the_account_page_new_backup_codes_and_signing_out_everywhere(page, browser, demo, sign_in, check):
-    sign_in("worker")
+def test_the_account_page_new_backup_codes_and_signing_out_everywhere(
+    page, browser, demo, sign_in_through_the_pages, check
+):
+    sign_in_through_the_pages("worker")
     other = browser.new_context().new_page()
     password_step(other, demo.url, "worker")
     other.get_by_label(CODE_LABEL).fill(app_code("worker"))

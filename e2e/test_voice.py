@@ -52,6 +52,7 @@ def test_a_check_in_on_a_phone_read_by_her_worker(page, browser, demo, sign_in, 
     mine = phone.new_page()
 
     def looks_right(shot: str):
+        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         assert mine.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], shot
         mine.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
         results = Axe().run(mine)
