@@ -14,6 +14,7 @@ It is drawn once, when it is saved, and kept on the row (`Appearance.svg`): abou
 import re
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from xml.etree import ElementTree
 
@@ -60,6 +61,20 @@ class UnsafeImage(ValueError):
 
 
 def _draw(parts: dict[str, str], theme: str) -> str:
+    return _drawn(tuple(sorted(parts.items())), theme)
+
+
+# py-avataaars compiles its templates again for every drawing (about 0.1 s). The same parts always draw the
+# same picture, and `render` parses what it is given and renames every id, so a drawing is kept for the
+# next page that asks for it: the space's "Try it", then the same choices saved, or the same choices of
+# another young person. Each is about 20 KB, and there are a few hundred thousand combinations: the
+# most recent are kept.
+@lru_cache(maxsize=64)
+def _drawn(parts: tuple[tuple[str, str], ...], theme: str) -> str:
+    return _drawing(dict(parts), theme)
+
+
+def _drawing(parts: dict[str, str], theme: str) -> str:
     # Imported here: py-avataaars imports CairoSVG (and its system library) as it loads, which only the
     # pages that draw an image need.
     import py_avataaars as pa  # type: ignore[import-untyped]
