@@ -151,14 +151,17 @@ def test_a_backup_restores_into_a_fresh_database_with_every_row_and_every_photo(
 @on_postgresql
 def test_restoring_over_a_database_in_use_replaces_what_it_held(transactional_db, tmp_path, fresh_database):
     one_case, two_cases = tmp_path / "one.dump", tmp_path / "two.dump"
+    # The private files of the test's own (none): never the folder of the demo on this machine (var/private).
+    private = str(tmp_path / "private")
     CaseFactory()
-    make("backup", DATABASE_URL=shared_database_url(), BACKUP_FILE=str(one_case))
+    make("backup", DATABASE_URL=shared_database_url(), BACKUP_FILE=str(one_case), PRIVATE_FILES_ROOT=private)
     at_first_backup = row_counts(shared_database_url())
     CaseFactory()
-    make("backup", DATABASE_URL=shared_database_url(), BACKUP_FILE=str(two_cases))
+    make("backup", DATABASE_URL=shared_database_url(), BACKUP_FILE=str(two_cases), PRIVATE_FILES_ROOT=private)
 
-    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(two_cases))
-    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(one_case))
+    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(two_cases), PRIVATE_FILES_ROOT=private)
+    make("restore", DATABASE_URL=fresh_database, BACKUP_FILE=str(one_case), PRIVATE_FILES_ROOT=private)
+    assert not (tmp_path / "one.dump.private.tar").exists() and not (tmp_path / "private").exists()
 
     assert row_counts(fresh_database) == at_first_backup
     assert at_first_backup["cases_case"] == 1
