@@ -66,15 +66,11 @@ def _draw(parts: dict[str, str], theme: str) -> str:
 
 # py-avataaars compiles its templates again for every drawing (about 0.1 s). The same parts always draw the
 # same picture, and `render` parses what it is given and renames every id, so a drawing is kept for the
-# next page that asks for it: the space's "Try it", then the same choices saved, or the same choices of
-# another young person. Each is about 20 KB, and there are a few hundred thousand combinations: the
-# most recent are kept.
+# next page that asks for it: the space's "Try it", then the same choices kept. There are millions of
+# combinations, each drawing about 20 KB: only the most recent are kept.
 @lru_cache(maxsize=64)
-def _drawn(parts: tuple[tuple[str, str], ...], theme: str) -> str:
-    return _drawing(dict(parts), theme)
-
-
-def _drawing(parts: dict[str, str], theme: str) -> str:
+def _drawn(sorted_parts: tuple[tuple[str, str], ...], theme: str) -> str:
+    parts = dict(sorted_parts)
     # Imported here: py-avataaars imports CairoSVG (and its system library) as it loads, which only the
     # pages that draw an image need.
     import py_avataaars as pa  # type: ignore[import-untyped]
