@@ -59,12 +59,7 @@ def key_person_link_new(request, pk: int):
 
     def create(data):
         return services.key_person_link_create(
-            section=_section_of(sections, data),
-            member=data["member"],
-            agreed=data["agreed"],
-            by=request.user,
-            days=data["days"],
-            passcode=data["passcode"],
+            section=_section_of(sections, data), by=request.user, **form.invitation()
         )
 
     return make_link_page(

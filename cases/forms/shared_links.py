@@ -171,3 +171,8 @@ class KeyPersonLinkForm(forms.Form):
         assert data is not None, "Form.clean answers the cleaned data"
         data["passcode"] = _checked_passcode(self, data, required=False)
         return data
+
+    def invitation(self) -> dict[str, Any]:
+        """What every app's service takes to make such a link: who, the young person's agreement, the days and
+        the passcode (after a valid answer)."""
+        return {name: self.cleaned_data[name] for name in ("member", "agreed", "days", "passcode")}

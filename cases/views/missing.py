@@ -63,7 +63,7 @@ def episode_details(request, pk: int, entry_pk: int):
                 entry=entry, by=request.user, facts=facts, with_cases=with_cases, with_concerns=with_concerns
             )
 
-        if _written(form, record):
+        if written(form, record):
             messages.success(request, _("The details of the missing episode are saved."))
             return redirect(detail)
     context = {"form": form, "title": form.title, "back": detail, "entry": entry}
@@ -87,7 +87,7 @@ def return_interview(request, pk: int, entry_pk: int):
     form = InterviewForm(posted(request), initial=initial, entry=entry, cancel_url=detail)
     if request.method == "POST" and form.is_valid():
         facts = form.facts()
-        if _written(form, lambda: services.return_interview_record(entry=entry, by=request.user, facts=facts)):
+        if written(form, lambda: services.return_interview_record(entry=entry, by=request.user, facts=facts)):
             messages.success(request, _("The return home interview is saved."))
             return redirect(detail)
     context = {"form": form, "title": form.title, "back": detail, "entry": entry}
@@ -102,7 +102,7 @@ def _may_read_said(user, interview: ReturnInterview) -> bool:
     return not interview.said_restricted or access.may_read_restricted(user, case, interview.recorded_by_id)
 
 
-def _written(form, write):
+def written(form, write):
     """What `write` answers, or None when the service refuses the change (its reason is shown with the form)."""
     try:
         return write()

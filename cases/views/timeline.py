@@ -29,7 +29,7 @@ from .. import access, services
 from ..case_page import posted, render_case
 from ..forms.timeline import CAME_BACK, ENTRY_FORMS, INTERVIEW_DONE, EpisodeStep, EpisodeStepForm, TimelineFilterForm
 from ..models import Case, Referral, TimelineEntry
-from .missing import missing_depth
+from .missing import missing_depth, written
 
 PAGE_SIZE = 25
 Kind = TimelineEntry.Kind
@@ -108,7 +108,7 @@ def entry_add(request, pk: int, kind: str):
     back = reverse("cases:timeline", args=[case.pk])
     form = form_class(posted(request), cancel_url=back)
     if request.method == "POST" and form.is_valid():
-        entry = _written(
+        entry = written(
             form, lambda: services.timeline_add(case=case, by=request.user, kind=kind, **form.entry_fields())
         )
         if entry:
@@ -116,15 +116,6 @@ def entry_add(request, pk: int, kind: str):
             return redirect(back)
     context = {"form": form, "title": form.title, "back": back}
     return render_case(request, "cases/timeline_form.html", case, "timeline", context, viewed="timeline (to add)")
-
-
-def _written(form, write):
-    """What `write` answers, or None when the service refuses the change (its reason is shown with the form)."""
-    try:
-        return write()
-    except services.CaseError as error:
-        form.add_error(None, str(error))
-        return None
 
 
 def _due(entry: TimelineEntry) -> str:
@@ -187,7 +178,7 @@ def _episode_step_page(
             return redirect(detail)
         form = EpisodeStepForm(posted(request), step=step, entry=entry, cancel_url=detail)
         if request.method == "POST" and form.is_valid():
-            done = _written(form, lambda: record(entry, form.cleaned_data, request.user))
+            done = written(form, lambda: record(entry, form.cleaned_data, request.user))
             if done:
                 messages.success(request, done)
                 return redirect(detail)

@@ -83,14 +83,7 @@ def key_person_link_new(request, pk: int):
     form = KeyPersonLinkForm(posted(request), case=case, initial={"days": 14})
 
     def create(data):
-        return services.plan_words_link_create(
-            plan=plan,
-            member=data["member"],
-            agreed=data["agreed"],
-            by=request.user,
-            days=data["days"],
-            passcode=data["passcode"],
-        )
+        return services.plan_words_link_create(plan=plan, by=request.user, **form.invitation())
 
     return make_link_page(
         request,
