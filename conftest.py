@@ -2,7 +2,9 @@
 
 - `key_worker` (ACT Rochdale) holds `case`; `manager` manages ACT Rochdale;
 - `outsider` is an ACT worker of another team (ACT Wigan) with a case of their own;
-- `partner_with_grant` was added to `case`; `partner_without_grant` was not;
+- `partner_with_grant` was added to `case`; `partner_without_grant` was not; `viewing_partner` was added to
+  `case` to look only;
+- `coordinator` is the plan coordinator of `case`;
 - `administrator` runs the admin, and is given no case by that.
 """
 
@@ -189,6 +191,22 @@ def partner_with_grant(case):
     partner = PartnerFactory(username="partner")
     services.case_add_partner(case=case, partner=partner, contribute=True, by=None, role="Police CSE officer")
     return partner
+
+
+@pytest.fixture
+def viewing_partner(case):
+    """A partner on `case` who may look but not add to the record."""
+    partner = PartnerFactory(username="viewer")
+    services.case_add_partner(case=case, partner=partner, contribute=False, by=None)
+    return partner
+
+
+@pytest.fixture
+def coordinator(case):
+    """The plan coordinator of `case` (an Innovation social worker or IRO, of no team)."""
+    person = UserFactory(username="coordinator", role=User.Role.PLAN_COORDINATOR, team=None)
+    services.case_set_plan_coordinator(case=case, coordinator=person, by=None)
+    return person
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from accounts.tasks import send_reminders
 from act.testing import RealWorker, run_together, wait_for
 from assessments.models import ReviewPoint
 from cases import services
+from cases.tests.timeline_helpers import came_back
 
 
 def _review_due_in(case, days):
@@ -24,15 +25,7 @@ def _review_due_in(case, days):
 
 
 def _missing(case, by, returned_hours_ago):
-    now = timezone.now()
-    entry = services.timeline_add(
-        case=case,
-        by=by,
-        kind="missing",
-        summary="Missing overnight",
-        occurred_at=now - timedelta(hours=returned_hours_ago + 10),
-        returned_at=now - timedelta(hours=returned_hours_ago),
-    )
+    entry = came_back(case, by, away=timedelta(hours=10), returned=timedelta(hours=returned_hours_ago))
     # The key worker was told when the return was recorded (cases/tests/test_notices.py): these tests are
     # about what the reminders add.
     Notification.objects.filter(key=f"rhi-recorded:{entry.pk}").delete()

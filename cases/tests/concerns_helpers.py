@@ -3,15 +3,7 @@ and an entry of concern linked to both."""
 
 from datetime import date
 
-from accounts.tests.factories import UserFactory
 from cases import services
-from cases.tests.factories import CaseFactory
-
-
-def lily_case(team):
-    """Lily's case, in the same team, with a key worker of her own (who does not see Destiny's case)."""
-    worker2 = UserFactory(username="worker2", first_name="Kieran", last_name="Walsh", team=team)
-    return CaseFactory.create(given_name="Lily", team=team, key_worker=worker2)
 
 
 def an_entry(team, by, *, name="Older male known as 'Tee'", kind="person"):

@@ -4,9 +4,10 @@ they are still missing and one after they came back)."""
 
 import pytest
 
-from accounts.models import User
 from accounts.tests.factories import PartnerAgencyFactory, PartnerFactory, UserFactory
 from cases import services
+from cases.tests.concerns_helpers import an_entry, link
+from cases.tests.factories import CaseFactory
 from cases.tests.network import add
 from cases.tests.timeline_helpers import ago, entry
 
@@ -33,13 +34,6 @@ def closed_case(case, key_worker, nan):
 
 
 @pytest.fixture
-def coordinator(case):
-    person = UserFactory(username="coordinator", role=User.Role.PLAN_COORDINATOR, team=None)
-    services.case_set_plan_coordinator(case=case, coordinator=person, by=None)
-    return person
-
-
-@pytest.fixture
 def still_missing(case, key_worker):
     return entry(case, key_worker, kind="missing", summary="Missing since last night", occurred_at=ago(hours=14))
 
@@ -58,8 +52,16 @@ def back_home(case, key_worker):
 
 
 @pytest.fixture
-def viewing_partner(case):
-    """A partner on the case who may look but not add to the record."""
-    partner = PartnerFactory(username="viewer")
-    services.case_add_partner(case=case, partner=partner, contribute=False, by=None)
-    return partner
+def lily(team):
+    """Lily's case, in the same team, with a key worker of her own: the key worker of `case` may not see it."""
+    worker2 = UserFactory(username="worker2", first_name="Kieran", last_name="Walsh", team=team)
+    return CaseFactory.create(given_name="Lily", team=team, key_worker=worker2)
+
+
+@pytest.fixture
+def tee(case, lily, manager):
+    """An entry of the register of concerns linked to Destiny's case (`case`) and to Lily's."""
+    entry = an_entry(case.team, manager)
+    link(entry, case, manager)
+    link(entry, lily, manager, source="Lily told her worker")
+    return entry

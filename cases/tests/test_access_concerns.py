@@ -7,21 +7,6 @@ from django.http import Http404
 from accounts.models import User
 from accounts.tests.factories import PartnerAgencyFactory, PartnerFactory, UserFactory
 from cases import access, services
-from cases.tests.concerns_helpers import an_entry, lily_case, link
-
-
-@pytest.fixture
-def lily(team):
-    return lily_case(team)
-
-
-@pytest.fixture
-def tee(case, lily, manager):
-    """An entry linked to Destiny's case (`case`) and to Lily's."""
-    entry = an_entry(case.team, manager)
-    link(entry, case, manager)
-    link(entry, lily, manager, source="Lily told her worker")
-    return entry
 
 
 def test_the_key_worker_reads_the_entry_but_counts_only_the_case_they_may_see(key_worker, tee):

@@ -10,20 +10,7 @@ from django.utils import timezone
 
 from act.testing import assert_query_budget
 from cases.models import AuditEvent, ConcernEntry, ConcernLink
-from cases.tests.concerns_helpers import an_entry, lily_case, link
-
-
-@pytest.fixture
-def lily(team):
-    return lily_case(team)
-
-
-@pytest.fixture
-def tee(case, lily, manager):
-    entry = an_entry(case.team, manager)
-    link(entry, case, manager)
-    link(entry, lily, manager, source="Lily told her worker")
-    return entry
+from cases.tests.concerns_helpers import an_entry, link
 
 
 def _many(entries_team, cases, by, n):

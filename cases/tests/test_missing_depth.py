@@ -12,12 +12,6 @@ from cases.tests.timeline_helpers import TOMORROW, ago, entry, errors_shown, mom
 
 
 @pytest.fixture
-def lily(case, key_worker, manager):
-    """Another young person of the team, whom the key worker of `case` does not work with (so may not see)."""
-    return CaseFactory(given_name="Lily", team=case.team, key_worker=manager)
-
-
-@pytest.fixture
 def emily(case, key_worker):
     """Another young person of the team whose case the key worker holds."""
     return CaseFactory(given_name="Emily", team=case.team, key_worker=key_worker)

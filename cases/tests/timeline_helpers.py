@@ -28,6 +28,20 @@ def entry(case, author, kind="contact", **fields) -> TimelineEntry:
     return services.timeline_add(case=case, by=author, kind=kind, **fields)
 
 
+def came_back(case, author, *, away: timedelta, returned: timedelta, **fields) -> TimelineEntry:
+    """A missing episode ("Missing overnight") they came back from `returned` ago, after `away`."""
+    returned_at = timezone.now() - returned
+    return entry(
+        case,
+        author,
+        "missing",
+        summary="Missing overnight",
+        occurred_at=returned_at - away,
+        returned_at=returned_at,
+        **fields,
+    )
+
+
 def moment(prefix: str, when: datetime, time_name: str | None = None) -> dict:
     """Form data for a date input and its time box, as a worker would type `when`."""
     local = timezone.localtime(when)

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from assessments.models import Contribution, ReviewPoint
 from assessments.sections import Audience, SectionKind
-from cases import services
 from cases.models import NetworkChange, OwnCloseness, Person, TimelineEntry
 from cases.tests.network import add
+from cases.tests.timeline_helpers import came_back
 from feedback.models import CheckIn, CheckInAlert, Kind, Request, Rhythm
 from feedback.services import check_in_record, feedback_record
 from feedback.tests.voice_helpers import a_rhythm
@@ -39,15 +39,7 @@ def a_review(case, days: int) -> ReviewPoint:
 def an_episode(case, by, *, interview_in_hours: float, restricted=False) -> TimelineEntry:
     """A missing episode they came back from, its return home interview due in `interview_in_hours`."""
     now = timezone.now()
-    entry = services.timeline_add(
-        case=case,
-        by=by,
-        kind="missing",
-        summary="Missing overnight",
-        occurred_at=now - timedelta(days=4),
-        returned_at=now - timedelta(days=3),
-        restricted=restricted,
-    )
+    entry = came_back(case, by, away=timedelta(days=1), returned=timedelta(days=3), restricted=restricted)
     TimelineEntry.objects.filter(pk=entry.pk).update(return_interview_due_at=now + timedelta(hours=interview_in_hours))
     return entry
 
