@@ -1,6 +1,7 @@
 """Fixtures of the cases tests beyond the people every test uses (the top-level conftest.py): the network's
-(Nan, a school nurse, a closed case) and the timeline's (a plan coordinator, two missing episodes, one while
-they are still missing and one after they came back)."""
+(Nan, a school nurse, a closed case), the timeline's (two missing episodes, one while they are still missing and
+one after they came back), and another case of the team that the key worker may not see (Lily's), with an
+entry of the register of concerns linked to both (Tee)."""
 
 import pytest
 
