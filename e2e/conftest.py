@@ -30,6 +30,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+# One for the process: each Axe reads axe-core's script (about 570 KB) from disk when it is made.
+AXE = Axe()
 
 
 def pytest_collection_modifyitems(items):
@@ -169,13 +171,12 @@ def policy_problems(page):
 def check(page, policy_problems):
     """check(name): assert axe finds no violations on the current page and the browser reported nothing
     against the Content Security Policy or Permissions-Policy so far, and save a screenshot."""
-    axe = Axe()
     SCREENSHOTS.mkdir(exist_ok=True)
 
     def run(name: str):
         page.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-        results = axe.run(page)
+        results = AXE.run(page)
         assert results.violations_count == 0, f"axe on {page.url}:\n{results.generate_report()}"
         assert not policy_problems, "the browser reported:\n" + "\n".join(policy_problems)
 

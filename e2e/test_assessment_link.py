@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Contribution
 from cases.models import Case
-from e2e.conftest import watch_policies
+from e2e.phone import a_phone, looks_right
 
 
 def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, browser, demo, sign_in, check):
@@ -25,17 +25,10 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
     assert "/s/" in link
 
     # Destiny, on her phone: a fresh browser, no account.
-    phone = browser.new_context(viewport={"width": 360, "height": 740})
-    phone_policy_problems = watch_policies(phone)
-    mine = phone.new_page()
+    phone, mine, phone_policy_problems = a_phone(browser)
     mine.goto(link)
     expect(mine.get_by_role("heading", name="About me")).to_be_visible()
-    assert mine.evaluate("document.documentElement.scrollWidth") <= 360
-    from axe_playwright_python.sync_playwright import Axe
-
-    mine.screenshot(path="e2e/screenshots/young-person-about-me-360.png", full_page=True)
-    results = Axe().run(mine)
-    assert results.violations_count == 0, results.generate_report()
+    looks_right(mine, phone_policy_problems, "young-person-about-me-360")
 
     expect(mine.get_by_text("1 of 2")).to_be_visible()
     expect(mine.get_by_role("button", name="Emergency Exit this page")).to_be_visible()
@@ -48,18 +41,13 @@ def test_destiny_writes_about_herself_on_her_phone_and_her_worker_adds_it(page, 
     # "Save for later" says it worked, and what is true on a link without a passcode.
     mine.get_by_role("button", name="Save for later").click()
     expect(mine.get_by_text("anyone who has this link can open it")).to_be_visible()
-    assert mine.evaluate("document.documentElement.scrollWidth") <= 360
-    mine.screenshot(path="e2e/screenshots/young-person-saved-360.png", full_page=True)
-    results = Axe().run(mine)
-    assert results.violations_count == 0, results.generate_report()
+    looks_right(mine, phone_policy_problems, "young-person-saved-360")
     mine.get_by_role("button", name="Send to Jo").click()
     expect(mine.get_by_role("heading", name="Sent to Jo")).to_be_visible()
     expect(mine.get_by_role("heading", name="What happens next")).to_be_visible()
     # No passcode on this link: her words are not shown again, to anyone who finds the phone.
     expect(mine.get_by_text("I love music and going to the youth club.")).to_have_count(0)
-    mine.screenshot(path="e2e/screenshots/young-person-sent-360.png", full_page=True)
-    results = Axe().run(mine)
-    assert results.violations_count == 0, results.generate_report()
+    looks_right(mine, phone_policy_problems, "young-person-sent-360")
     # She can add more, as new words.
     mine.get_by_role("button", name="Write some more").click()
     expect(mine.get_by_label("Your words")).to_have_value("")
@@ -90,9 +78,7 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
     _link, token = services.section_link_create(
         section=section, person=Audience.YOUNG_PERSON, name="", by=case.key_worker
     )
-    phone = browser.new_context(viewport={"width": 360, "height": 740})
-    problems = watch_policies(phone)
-    mine = phone.new_page()
+    phone, mine, problems = a_phone(browser)
     mine.goto(f"{demo.url}/s/{token}/")
     expect(mine.get_by_text("Nobody who works with you can see it until you send it.", exact=False)).to_be_visible()
     expect(mine.get_by_text("Jo Bennett (your worker)")).to_be_visible()
@@ -113,12 +99,7 @@ def test_destiny_chooses_whether_the_police_may_read_her_words(page, browser, de
     police.check()
     mine.get_by_role("button", name="Save who can read it").click()
     expect(mine.get_by_text("because you chose to share it")).to_be_visible()
-    assert mine.evaluate("document.documentElement.scrollWidth") <= 360
-    mine.screenshot(path="e2e/screenshots/young-person-shared-with-police-360.png", full_page=True)
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(mine)
-    assert results.violations_count == 0, results.generate_report()
+    looks_right(mine, problems, "young-person-shared-with-police-360")
     page.goto(section_url)
     expect(page.get_by_text(words)).to_be_visible()
     check("assessment-section-partner-shared")
@@ -142,8 +123,7 @@ def test_exit_this_page_leaves_at_once_by_button_or_three_presses_of_shift(brows
     _link, token = services.section_link_create(
         section=section, person=Audience.YOUNG_PERSON, name="", by=case.key_worker
     )
-    phone = browser.new_context(viewport={"width": 360, "height": 740})
-    problems = watch_policies(phone)
+    phone, mine, problems = a_phone(browser)
     # No network here: the neutral site answers from the test, and says what the browser sent it.
     arrivals = []
 
@@ -152,7 +132,6 @@ def test_exit_this_page_leaves_at_once_by_button_or_three_presses_of_shift(brows
         route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Sunny</p>")
 
     phone.route("https://www.bbc.co.uk/**", weather)
-    mine = phone.new_page()
     for leave in ("button", "shift"):
         mine.goto(f"{demo.url}/s/{token}/")
         expect(mine.get_by_role("heading", name="Worries")).to_be_visible()

@@ -8,36 +8,13 @@ import shutil
 import subprocess
 from datetime import timedelta
 
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from plans.models import Action, GoalRating, Meeting
 
-from .conftest import SCREENSHOTS, watch_policies
-
-PHONE = {"width": 360, "height": 740}
-
-
-def on_a_phone(browser, link: str, passcode: str, name: str):
-    """A fresh phone-sized browser opening a shared link with its passcode: (page, looks_right)."""
-    phone = browser.new_context(viewport=PHONE)
-    problems = watch_policies(phone)
-    mine = phone.new_page()
-
-    def looks_right(shot: str):
-        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
-        assert mine.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], shot
-        mine.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
-        results = Axe().run(mine)
-        assert results.violations_count == 0, results.generate_report()
-        assert not problems, problems
-
-    mine.goto(link)
-    mine.get_by_label("Type your passcode").fill(passcode)
-    looks_right(f"{name}-passcode-360")
-    mine.get_by_role("button", name="Carry on").click()
-    return phone, mine, looks_right
+from .conftest import SCREENSHOTS
+from .phone import on_a_phone
 
 
 def test_a_meeting_she_shapes_and_a_plan_she_rates(page, browser, demo, sign_in, check):

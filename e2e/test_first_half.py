@@ -6,12 +6,11 @@ young person, on a 360 px phone, writes, saves for later, sends, reads what happ
 
 from datetime import timedelta
 
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from cases.models import Referral, TimelineEntry
-from e2e.conftest import watch_policies
+from e2e.phone import a_phone, checker
 from e2e.test_referral_to_case import fill_date
 
 NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
@@ -87,22 +86,13 @@ def test_from_referral_to_the_young_persons_own_words(page, browser, demo, sign_
     link = page.locator("#shared-url").input_value()
 
     # Tayla, on her phone.
-    phone = browser.new_context(viewport={"width": 360, "height": 740})
-    problems = watch_policies(phone)
+    phone, mine, problems = a_phone(browser)
+    looks_right = checker(mine, problems)
     arrived = []
     phone.route(
         "https://www.bbc.co.uk/**",
         lambda route: (arrived.append(route.request.url), route.fulfill(body="<title>Weather</title>")),
     )
-    mine = phone.new_page()
-
-    def looks_right(name):
-        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
-        assert mine.evaluate("document.documentElement.scrollWidth") <= 360, name
-        mine.screenshot(path=f"e2e/screenshots/{name}.png", full_page=True)
-        results = Axe().run(mine)
-        assert results.violations_count == 0, results.generate_report()
-        assert not problems, problems
 
     mine.goto(link)
     expect(mine.get_by_role("heading", name="About me")).to_be_visible()

@@ -1,20 +1,16 @@
 """Destiny's dashboard, "How things are going", in her own space: on her phone (360 px) and on a computer,
 from her space's home. axe finds nothing, the security policies hold, nothing is wider than the phone, and
 the page with everything it loads (HTML, CSS, JavaScript, images) is under 150 KB as sent: she may be on
-limited data. Each view is kept as a picture (e2e/screenshots/ and /tmp/) to be looked at."""
+limited data. Each view is kept as a picture (e2e/screenshots/) to be looked at."""
 
 import gzip
-import shutil
-from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from cases.models import Case, Person
 from dashboards import services
 
-from .conftest import SCREENSHOTS, watch_policies
-from .test_family_plan import PHONE
+from .phone import PHONE, a_phone, looks_right
 
 DESKTOP = {"width": 1280, "height": 900}
 PASSCODE = "otter9"
@@ -62,9 +58,7 @@ def destinys_space() -> str:
 
 
 def open_dashboard(browser, url: str, viewport: dict):
-    context = browser.new_context(viewport=viewport)
-    problems = watch_policies(context)
-    mine = context.new_page()
+    context, mine, problems = a_phone(browser, viewport)
     mine.goto(url)
     mine.get_by_label("Type your passcode").fill(PASSCODE)
     mine.get_by_role("button", name="Carry on").click()
@@ -74,18 +68,7 @@ def open_dashboard(browser, url: str, viewport: dict):
     return context, mine, problems
 
 
-def looks_right(mine, problems, shot: str, width: int) -> None:
-    mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
-    assert mine.evaluate("document.documentElement.scrollWidth") <= width, f"{shot} is wider than {width} px"
-    mine.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
-    shutil.copy(SCREENSHOTS / f"{shot}.png", Path("/tmp") / f"{shot}.png")
-    results = Axe().run(mine)
-    assert results.violations_count == 0, results.generate_report()
-    assert not problems, problems
-
-
 def test_destinys_dashboard_on_her_phone_is_light_and_says_how_things_are_going(browser, demo):
-    SCREENSHOTS.mkdir(exist_ok=True)
     context, mine, problems = open_dashboard(browser, f"{demo.url}{destinys_space()}", PHONE)
     # Her goals and her check-ins, each a picture with its words under it.
     expect(mine.get_by_role("heading", name="My goals")).to_be_visible()
@@ -93,7 +76,7 @@ def test_destinys_dashboard_on_her_phone_is_light_and_says_how_things_are_going(
     expect(mine.get_by_role("img", name="Mood over the last check-ins", exact=False)).to_be_visible()
     expect(mine.get_by_text("Your mood", exact=False).first).to_be_visible()
     assert mine.locator("svg.act-progress__bar").count() >= 1
-    looks_right(mine, problems, "my-dashboard-360", PHONE["width"])
+    looks_right(mine, problems, "my-dashboard-360")
 
     # Everything the page loads: the page itself, its styles, its scripts and its icon.
     sent = page_weight(mine)
@@ -104,12 +87,11 @@ def test_destinys_dashboard_on_her_phone_is_light_and_says_how_things_are_going(
     # The numbers behind a picture, for anyone who would rather read them.
     mine.get_by_text("Show the numbers").first.click()
     expect(mine.locator("table.act-progress__table").first).to_be_visible()
-    looks_right(mine, problems, "my-dashboard-numbers-360", PHONE["width"])
+    looks_right(mine, problems, "my-dashboard-numbers-360")
     context.close()
 
 
 def test_destinys_dashboard_on_a_computer(browser, demo):
-    SCREENSHOTS.mkdir(exist_ok=True)
     context, mine, problems = open_dashboard(browser, f"{demo.url}{destinys_space()}", DESKTOP)
     looks_right(mine, problems, "my-dashboard-desktop", DESKTOP["width"])
     context.close()

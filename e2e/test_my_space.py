@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from cases.models import Appearance, NetworkChange
 from feedback.models import CheckIn
 
-from .test_family_plan import on_a_phone
+from .phone import on_a_phone
 
 
 def test_destiny_opens_her_space_on_her_phone(page, browser, demo, sign_in, check):

@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 
 from cases.models import Case
 
+from .phone import PHONE
+
 # Also kept outside the project, to be looked at.
 PICTURES = Path(os.environ.get("TEAM_DASHBOARD_SCREENSHOTS", "/tmp/team-dashboard"))
-PHONE = {"width": 360, "height": 740}
 
 
 def test_the_manager_filters_the_dashboard_by_a_worker_and_opens_the_cases_behind_a_figure(page, demo, sign_in, check):

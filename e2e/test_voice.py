@@ -4,7 +4,6 @@ axe and the security policies are checked on every page; the pages at 360 px are
 
 from datetime import time, timedelta
 
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -13,9 +12,7 @@ from cases.models import Case, Person
 from feedback.links import CHECK_IN_LINK, FEEDBACK_LINK
 from feedback.models import CheckIn, FeedbackAnswer, Kind, Request, Rhythm
 
-from .conftest import SCREENSHOTS, watch_policies
-
-PHONE = {"width": 360, "height": 740}
+from .phone import a_phone, checker
 
 
 def _link(case, kind, purpose, person=Person.YOUNG_PERSON, name="") -> str:
@@ -47,17 +44,8 @@ def test_a_check_in_on_a_phone_read_by_her_worker(page, browser, demo, sign_in, 
     check_in = _link(destiny, Kind.CHECK_IN, CHECK_IN_LINK)
     feedback = _link(destiny, Kind.FEEDBACK, FEEDBACK_LINK, Person.PARENT_CARER, "Sarah")
 
-    phone = browser.new_context(viewport=PHONE)
-    problems = watch_policies(phone)
-    mine = phone.new_page()
-
-    def looks_right(shot: str):
-        mine.wait_for_load_state()  # the page a click or a form just opened, loaded: not the one before, nor half
-        assert mine.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], shot
-        mine.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
-        results = Axe().run(mine)
-        assert results.violations_count == 0, results.generate_report()
-        assert not problems, problems
+    phone, mine, problems = a_phone(browser)
+    looks_right = checker(mine, problems)
 
     mine.goto(f"{demo.url}{check_in}")
     looks_right("voice-check-in-360")
