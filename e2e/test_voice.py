@@ -2,7 +2,7 @@
 worker reads the check-in on the case's page; her mum gives feedback and keeps her words for the manager.
 axe and the security policies are checked on every page; the pages at 360 px are kept as pictures."""
 
-from datetime import time, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -11,6 +11,7 @@ from cases import services as case_services
 from cases.models import Case, Person
 from feedback.links import CHECK_IN_LINK, FEEDBACK_LINK
 from feedback.models import CheckIn, FeedbackAnswer, Kind, Request, Rhythm
+from feedback.tests.voice_helpers import a_rhythm
 
 from .phone import a_phone, checker
 
@@ -19,18 +20,7 @@ def _link(case, kind, purpose, person=Person.YOUNG_PERSON, name="") -> str:
     # The demo's own rhythm where there is one (one live rhythm per person and kind), or a new one.
     rhythm = Rhythm.objects.filter(
         case=case, kind=kind, person=person, person_name=name, stopped_at__isnull=True
-    ).first() or Rhythm.objects.create(
-        case=case,
-        kind=kind,
-        person=person,
-        person_name=name,
-        every_days=7,
-        weekday=0,
-        earliest=time(9),
-        latest=time(18),
-        next_due_at=timezone.now() + timedelta(days=7),
-        created_by=case.key_worker,
-    )
+    ).first() or a_rhythm(case, case.key_worker, kind, person, name)
     due = timezone.now() - timedelta(hours=1)
     asked = Request.objects.create(rhythm=rhythm, case=case, kind=kind, due_at=due, sent_at=due)
     _made, token = case_services.link_create(

@@ -142,8 +142,8 @@ def test_only_words_the_family_sent_and_not_yet_dealt_with_are_new(client_for, k
 
 
 def test_feedback_words_show_only_where_the_writer_let_their_worker_read_them(client_for, key_worker, case):
-    make.feedback(case, "Shared with my worker", worker_may_read=True)
-    make.feedback(case, "For the manager only", worker_may_read=False, person="parent_carer", name="Sarah")
+    make.an_answer(case, "Shared with my worker", worker_may_read=True)
+    make.an_answer(case, "For the manager only", worker_may_read=False, person="parent_carer", name="Sarah")
     text = page_of(client_for(key_worker)).content.decode()
     assert "Shared with my worker" in text
     assert "For the manager only" not in text

@@ -6,12 +6,12 @@ from django.utils import timezone
 
 from assessments.models import Contribution, ReviewPoint
 from assessments.sections import Audience, SectionKind
-from cases.models import NetworkChange, OwnCloseness, Person, TimelineEntry
+from cases.models import NetworkChange, OwnCloseness, TimelineEntry
 from cases.tests.network import add
 from cases.tests.timeline_helpers import came_back
 from feedback.models import CheckIn, CheckInAlert, Kind, Request, Rhythm
-from feedback.services import check_in_record, feedback_record
-from feedback.tests.voice_helpers import a_rhythm
+from feedback.services import check_in_record
+from feedback.tests.voice_helpers import a_rhythm, an_answer
 from plans import services as plan_services
 from plans.models import Meeting
 from plans.services import meetings as plan_meetings
@@ -112,19 +112,6 @@ def a_low_check_in(case) -> CheckInAlert:
     return CheckInAlert.objects.get(check_in=made)
 
 
-def feedback(case, words: str, worker_may_read: bool, person=Person.YOUNG_PERSON, name=""):
-    return feedback_record(
-        case=case,
-        person=person,
-        name=name,
-        listened=4,
-        there_when_needed=2,
-        better=words,
-        worker_may_read=worker_may_read,
-        request=None,
-    )
-
-
 def every_kind(case, by) -> None:
     """One item of every kind on the case: five things due this week (two overdue), four new words, a low
     check-in and one feedback answer."""
@@ -138,4 +125,4 @@ def every_kind(case, by) -> None:
     a_network_change(case)
     meeting_choices(case, by)
     a_low_check_in(case)
-    feedback(case, "More time on Fridays", worker_may_read=True)
+    an_answer(case, "More time on Fridays", worker_may_read=True)

@@ -12,8 +12,7 @@ from cases.signals import meeting_held
 from feedback.models import Kind, Request
 from feedback.rhythm import first_due
 from feedback.services import send_due
-from plans.services.meeting_record import Record, meeting_record
-from plans.tests.meeting_helpers import plan_meeting, started
+from plans.tests.meeting_helpers import held
 
 from .helpers import a_rhythm, london
 
@@ -23,20 +22,6 @@ LATER = london(2030, 1, 7, 16, 0)  # the rhythm's own next time: far off, out of
 @pytest.fixture(autouse=True)
 def _locmem_email(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def held(case, by):
-    meeting = started(plan_meeting(case, by))
-    record = Record(
-        attendance={},
-        young_persons_views="Fine",
-        views_by="own",
-        professional_views="",
-        decisions="Carry on",
-        family_summary="We agreed to carry on.",
-        actions=[],
-    )
-    return meeting_record(meeting=meeting, record=record, by=by)
 
 
 def next_monday_in_hours():

@@ -12,6 +12,7 @@ from accounts.tests.factories import UserFactory
 from cases import services as case_services
 from plans.models import Meeting
 from plans.services import meetings as services
+from plans.services.meeting_record import Record, meeting_record
 
 
 def url(name, case, meeting=None):
@@ -50,6 +51,21 @@ def started(meeting, hours=1) -> Meeting:
     Meeting.objects.filter(pk=meeting.pk).update(starts_at=timezone.now() - timedelta(hours=hours))
     meeting.refresh_from_db()
     return meeting
+
+
+def held(case, by) -> Meeting:
+    """An Ambitions meeting planned, started and recorded by `by`: the young person's views, and a decision to
+    carry on, with no actions."""
+    record = Record(
+        attendance={},
+        young_persons_views="Fine",
+        views_by="own",
+        professional_views="",
+        decisions="Carry on",
+        family_summary="We agreed to carry on.",
+        actions=[],
+    )
+    return meeting_record(meeting=started(plan_meeting(case, by)), record=record, by=by)
 
 
 def date_fields(name, value) -> dict:

@@ -13,7 +13,7 @@ from cases.models import TimelineEntry
 from plans.models import Action, AgreedVersion, Attendee, FamilyPlan, Meeting
 from plans.services import plan as plan_services
 
-from .meeting_helpers import date_fields, errors_shown, make_coordinator, page_text, plan_meeting, started, url
+from .meeting_helpers import date_fields, errors_shown, held, make_coordinator, page_text, plan_meeting, started, url
 
 
 @pytest.fixture
@@ -130,19 +130,7 @@ def test_recording_the_ambitions_meeting_settles_what_the_workers_were_told(case
             Message(coordinator, f"ambitions-due:{case.pk}", "Due", "/"),
         ]
     )
-    meeting = started(plan_meeting(case, key_worker))
-    from plans.services.meeting_record import Record, meeting_record
-
-    record = Record(
-        attendance={},
-        young_persons_views="Fine",
-        views_by="own",
-        professional_views="",
-        decisions="Carry on",
-        family_summary="We agreed to carry on.",
-        actions=[],
-    )
-    meeting_record(meeting=meeting, record=record, by=key_worker)
+    held(case, key_worker)
     assert not Notification.objects.filter(done_at__isnull=True).exists()
 
 
