@@ -70,6 +70,14 @@ def test_bad_consent_is_refused(client_for, key_worker, case, change, message):
     assert case.consents.count() == 1
 
 
+def test_a_refused_form_says_error_first_in_the_title_of_its_page(client_for, key_worker, case):
+    # The layout of a case's page of one form (cases/case_form.html): a screen reader hears the error first.
+    client = client_for(key_worker)
+    path = reverse("cases:consent-add", args=[case.pk])
+    assert "<title>Error:" not in client.get(path).content.decode()
+    assert "<title>Error: Record consent to share" in client.post(path, a_consent(basis="")).content.decode()
+
+
 @pytest.mark.parametrize("who", ["partner_with_grant", "outsider"])
 def test_only_those_who_change_the_case_record_consent(request, client_for, case, who):
     response = client_for(request.getfixturevalue(who)).post(reverse("cases:consent-add", args=[case.pk]), a_consent())
